@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Nastavnik.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool school) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Direction> Directions => Set<Direction>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
+    public CurrentSchool School => school;
+
+    // Read by the query filters on every query: EF parameterizes context members.
+    private int? TenantId => school.SchoolId;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        if (Database.IsNpgsql()) b.HasPostgresExtension("pg_trgm");
+
+        b.Entity<Organization>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.ShortName).HasMaxLength(100);
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Person>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Consent).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.LastName).HasMaxLength(100);
+            e.Property(x => x.FirstName).HasMaxLength(100);
+            e.Property(x => x.MiddleName).HasMaxLength(100);
+            e.Property(x => x.Position).HasMaxLength(200);
+            e.Property(x => x.Subjects).HasMaxLength(500);
+            e.Property(x => x.Department).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.Phone).HasMaxLength(50);
+            e.Property(x => x.ConsentRecordedBy).HasMaxLength(200);
+            e.Property(x => x.SearchText).HasMaxLength(1200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SchoolId, x.IsArchived, x.LastName, x.FirstName });
+            e.HasIndex(x => new { x.SchoolId, x.Department });
+            // Registry search is LIKE '%word%' on the folded text; on PostgreSQL a trigram index keeps it fast for a city.
+            if (Database.IsNpgsql()) e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+
+        b.Entity<Direction>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SchoolId, x.Code }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+
+        b.Entity<Topic>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Direction).WithMany(x => x.Topics).HasForeignKey(x => x.DirectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.SchoolId, x.Code }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.EntityType).HasMaxLength(64);
+            e.Property(x => x.Action).HasMaxLength(16);
+            e.HasIndex(x => new { x.SchoolId, x.EntityType, x.EntityId });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+
+        b.Entity<ImportUpload>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(300);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.PersonId);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The one place where tenant stamping, version bumps and the audit trail happen.
+    /// Audit rows are written in the same transaction as the change they describe.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        StampTenant();
+        var pending = CollectAudit();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            var now = DateTime.UtcNow;
+            foreach (var p in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    SchoolId = p.SchoolId, At = now, UserName = school.UserName, EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = ((IAudited)p.Entry.Entity).Id, Action = p.Action, Changes = p.Changes(),
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ISchoolOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.SchoolId == 0 && TenantId is > 0)
+                entry.Entity.SchoolId = TenantId.Value;
+            if (entry.State is EntityState.Added or EntityState.Modified && TenantId is not null && entry.Entity.SchoolId != TenantId)
+                throw new InvalidOperationException("A record of another school cannot be written.");
+        }
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<Person>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchText();
+            if (entry.State == EntityState.Modified) { entry.Entity.Version++; entry.Entity.UpdatedAt = now; }
+        }
+        foreach (var entry in ChangeTracker.Entries<Topic>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed record PendingAudit(EntityEntry Entry, string Action, int? SchoolId, Func<string> Changes);
+
+    private List<PendingAudit> CollectAudit()
+    {
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries<IAudited>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var action = entry.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
+            var schoolId = (entry.Entity as ISchoolOwned)?.SchoolId;
+            var props = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && p.Metadata.Name is not ("SearchText" or "Version" or "UpdatedAt" or "CreatedAt")).ToList();
+            var changed = entry.State == EntityState.Modified ? props.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList() : props;
+            if (entry.State == EntityState.Modified && changed.Count == 0) continue;
+            // Old values must be read now, before SaveChanges accepts them; new values after (ids of added rows).
+            var deleted = entry.State == EntityState.Deleted;
+            var old = changed.ToDictionary(p => p.Metadata.Name, p => entry.State == EntityState.Added ? null : p.OriginalValue);
+            list.Add(new PendingAudit(entry, action, schoolId, () => JsonSerializer.Serialize(
+                changed.ToDictionary(p => p.Metadata.Name, p => new { old = old[p.Metadata.Name], @new = deleted ? null : p.CurrentValue }), AuditJson)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+
+namespace Nastavnik.Web.Data;
+
+/// <summary>
+/// The tenant of the current unit of work. Web requests of a signed-in user see only their school;
+/// anonymous web requests see no school at all; command-line and startup work (no HTTP context) is unrestricted.
+/// </summary>
+public sealed class CurrentSchool(IHttpContextAccessor http)
+{
+    public const string ClaimType = "nastavnik:school";
+    public const int NoSchool = -1;
+
+    private int? _override;
+    private bool _overridden;
+
+    /// <summary>Null means unrestricted (system work); otherwise the only school whose records are visible.</summary>
+    public int? SchoolId
+    {
+        get
+        {
+            if (_overridden) return _override;
+            var ctx = http.HttpContext;
+            if (ctx is null) return null;
+            return ctx.User.Identity?.IsAuthenticated == true
+                && int.TryParse(ctx.User.FindFirstValue(ClaimType), out var id) ? id : NoSchool;
+        }
+    }
+
+    public string UserName => http.HttpContext?.User.Identity?.Name ?? "system";
+
+    /// <summary>Restricts system work (CLI import, demo seeding) to one school.</summary>
+    public void Use(int? schoolId)
+    {
+        _override = schoolId;
+        _overridden = true;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Nastavnik.Web.Data;
+
+public enum DatabaseProvider { Sqlite, PostgreSQL }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations on start. Defaults to on for SQLite (the one-machine install), off for PostgreSQL.</summary>
+    public bool? AutoMigrate { get; set; }
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/nastavnik.db";
+
+    public static IServiceCollection AddNastavnikDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
+        var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connection = config.GetConnectionString("Nastavnik");
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentSchool>();
+        services.AddDbContext<AppDbContext>(db =>
+        {
+            if (options.Provider == DatabaseProvider.PostgreSQL)
+            {
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Nastavnik is empty.");
+                db.UseNpgsql(connection);
+            }
+            else
+            {
+                db.UseSqlite(EnsureSqliteFolder(connection ?? DefaultSqlite));
+            }
+        });
+        services.AddScoped<Migrator>();
+        return services;
+    }
+
+    private static string EnsureSqliteFolder(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(dir) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory) Directory.CreateDirectory(dir);
+        return builder.ToString();
+    }
+
+    public static DatabaseProvider ProviderOf(this DbContext db) =>
+        db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;
+}

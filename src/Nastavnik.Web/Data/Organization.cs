@@ -1,0 +1,28 @@
+namespace Nastavnik.Web.Data;
+
+public enum OrganizationKind { Region, District, School }
+
+/// <summary>A node of the region → district → school hierarchy. Users and school-owned records belong to a school.</summary>
+public class Organization
+{
+    public int Id { get; set; }
+    public OrganizationKind Kind { get; set; }
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+    public int? ParentId { get; set; }
+    public bool IsDemo { get; set; }
+    public Organization? Parent { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>Marks records that belong to one school; the tenant filter and tenant stamping key on it.</summary>
+public interface ISchoolOwned
+{
+    int SchoolId { get; set; }
+}
+
+/// <summary>Records whose changes are written to the audit trail (personal data and the catalog).</summary>
+public interface IAudited
+{
+    int Id { get; }
+}

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Demo;
+using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Features.Staff;
+
+namespace Nastavnik.Web.Features.Cli;
+
+/// <summary>The command line of the same executable: serve (default), migrate, demo reset, import staff, user create.</summary>
+public static class NastavnikCommandLine
+{
+    public static RootCommand Create(Func<string[], Task<int>> serve)
+    {
+        var root = new RootCommand("Наставник (Nastavnik): teacher mentorship programs for schools.");
+
+        var serveCmd = new Command("serve", "Start the web application (the default). Host options such as --urls are passed through.");
+        serveCmd.TreatUnmatchedTokensAsErrors = false;
+        serveCmd.SetAction((r, ct) => serve(r.UnmatchedTokens.ToArray()));
+        root.Subcommands.Add(serveCmd);
+
+        var migrate = new Command("migrate", "Apply pending database migrations (SQLite or PostgreSQL, as configured).");
+        migrate.SetAction((r, ct) => WithServices(async sp =>
+        {
+            var applied = await sp.GetRequiredService<Migrator>().MigrateAsync(ct: ct);
+            await DatabaseStartup.EnsureRolesAsync(sp);
+            Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+            return 0;
+        }));
+        root.Subcommands.Add(migrate);
+
+        var demo = new Command("demo", "The demo school.");
+        var reset = new Command("reset", "Delete the demo school with all its records and create it again.");
+        reset.SetAction((r, ct) => WithServices(async sp =>
+        {
+            await sp.GetRequiredService<Migrator>().MigrateAsync(ct: ct);
+            await DatabaseStartup.EnsureRolesAsync(sp);
+            var id = await sp.GetRequiredService<DemoSchool>().ResetAsync(ct);
+            Console.WriteLine($"Demo school recreated (id {id}). Logins:");
+            foreach (var l in DemoSchool.Logins) Console.WriteLine($"  {l.UserName} / {l.Password}  ({l.Who})");
+            return 0;
+        }));
+        demo.Subcommands.Add(reset);
+        root.Subcommands.Add(demo);
+
+        var provider = new Option<DatabaseProvider>("--provider") { Description = "Sqlite or PostgreSQL.", DefaultValueFactory = _ => DatabaseProvider.Sqlite };
+        var script = new Command("schema-script", "Print the schema the current model expects (for writing a new migration; see docs/decisions/ADR-002-migrations.md).") { provider };
+        script.SetAction(r =>
+        {
+            var builder = new DbContextOptionsBuilder<AppDbContext>();
+            if (r.GetValue(provider) == DatabaseProvider.PostgreSQL) builder.UseNpgsql("Host=localhost");
+            else builder.UseSqlite("Data Source=:memory:");
+            using var db = new AppDbContext(builder.Options, new CurrentSchool(new HttpContextAccessor()));
+            Console.WriteLine(db.Database.GenerateCreateScript());
+            return 0;
+        });
+        root.Subcommands.Add(script);
+
+        root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(UserCommand());
+        return root;
+    }
+
+    private static Command ImportCommand()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Staff list: .xlsx or .csv (UTF-8 or Windows-1251; ';', ',' or tab)." };
+        var school = new Option<int>("--school") { Description = "Id of the school to import into.", Required = true };
+        var update = new Option<bool>("--update") { Description = "Update people already in the school (default: skip them)." };
+        var staff = new Command("staff", "Import a staff list; nothing is written when any row has a problem.") { file, school, update };
+        staff.SetAction((r, ct) => WithServices(async sp =>
+        {
+            var path = r.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine($"Файл не найден: {path.FullName}"); return 2; }
+            var db = sp.GetRequiredService<AppDbContext>();
+            var schoolId = r.GetValue(school);
+            if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
+            { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return 2; }
+            db.School.Use(schoolId);
+            TableFile table;
+            try { table = TableFileReader.Read(path.Name, await File.ReadAllBytesAsync(path.FullName, ct)); }
+            catch (TableFileException e) { Console.Error.WriteLine(e.Message); return 1; }
+            var importer = sp.GetRequiredService<StaffImporter>();
+            var preview = await importer.PreviewAsync(table, StaffImportMapping.Guess(table.Headers), ct);
+            if (preview.Problems.Count > 0)
+            {
+                Console.Error.WriteLine($"Ничего не загружено: найдено проблем — {preview.Problems.Count}.");
+                foreach (var p in preview.Problems) Console.Error.WriteLine("  " + p);
+                return 1;
+            }
+            var result = await importer.CommitAsync(preview, r.GetValue(update) ? DuplicateAction.Update : DuplicateAction.Skip, new Dictionary<int, DuplicateAction>(), "cli", ct);
+            Console.WriteLine($"Загружено: новых {result.Created}, обновлено {result.Updated}, пропущено {result.Skipped}.");
+            return 0;
+        }));
+        return new Command("import", "Import data from files.") { staff };
+    }
+
+    private static Command UserCommand()
+    {
+        var userName = new Option<string>("--username") { Description = "Login (latin letters, digits, . - _).", Required = true };
+        var password = new Option<string>("--password") { Description = "Initial password (8+ characters, a digit); the user is asked to change it.", Required = true };
+        var role = new Option<string>("--role") { Description = "administrator | curator | teacher | psychologist", Required = true };
+        role.AcceptOnlyFromAmong(Roles.All);
+        var school = new Option<int>("--school") { Description = "Id of the user's school.", Required = true };
+        var person = new Option<int?>("--person") { Description = "Id of the person (staff card) the account belongs to." };
+        var name = new Option<string?>("--name") { Description = "Display name when there is no person." };
+        var create = new Command("create", "Create an account.") { userName, password, role, school, person, name };
+        create.SetAction((r, ct) => WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var schoolId = r.GetValue(school);
+            if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
+            { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return 2; }
+            Person? card = null;
+            if (r.GetValue(person) is { } pid && (card = await db.People.FirstOrDefaultAsync(p => p.Id == pid && p.SchoolId == schoolId, ct)) is null)
+            { Console.Error.WriteLine($"В школе {schoolId} нет педагога с id {pid}."); return 2; }
+            await DatabaseStartup.EnsureRolesAsync(sp);
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = r.GetValue(userName), SchoolId = schoolId, PersonId = card?.Id, DisplayName = card?.FullName ?? r.GetValue(name) ?? r.GetValue(userName)!, MustChangePassword = true };
+            var result = await users.CreateAsync(user, r.GetValue(password)!);
+            if (result.Succeeded) result = await users.AddToRoleAsync(user, r.GetValue(role)!);
+            if (!result.Succeeded) { foreach (var e in result.Errors) Console.Error.WriteLine(e.Description); return 1; }
+            Console.WriteLine($"Account {user.UserName} created ({r.GetValue(role)}).");
+            return 0;
+        }));
+        return new Command("user", "Accounts.") { create };
+    }
+
+    private static async Task<int> WithServices(Func<IServiceProvider, Task<int>> action)
+    {
+        await using var app = Program.BuildWebApp([]);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Demo;
+
+namespace Nastavnik.Web.Features.Shared;
+
+public static class DatabaseStartup
+{
+    /// <summary>On start: migrate when configured (default for SQLite), create roles, and the demo school in an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration config)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.AutoMigrate ?? options.Provider == DatabaseProvider.Sqlite)
+            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+        await EnsureRolesAsync(scope.ServiceProvider);
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Enabled && !await db.Organizations.AnyAsync())
+            await scope.ServiceProvider.GetRequiredService<DemoSchool>().CreateAsync();
+    }
+
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new(role));
+        }
+    }
+}
+
+public static class StartupBanner
+{
+    public static void Print(WebApplication app)
+    {
+        var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "http://localhost:5080";
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        Console.WriteLine();
+        Console.WriteLine($"Nastavnik is running: {addresses}");
+        if (demo.Enabled)
+        {
+            Console.WriteLine("Demo logins (user / password):");
+            foreach (var l in DemoSchool.Logins) Console.WriteLine($"  {l.UserName,-13} {l.Password,-17} {l.Who}");
+        }
+        Console.WriteLine("Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Staff;
+
+[Authorize(Policy = Policies.StaffRead)]
+public class DetailsModel(AppDbContext db, IAuthorizationService auth) : PageModel
+{
+    public sealed record AccountRow(string UserName, string Role);
+
+    public Person Person { get; private set; } = null!;
+    public List<AuditEntry> History { get; private set; } = [];
+    public List<string> Accounts { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        Person = person;
+        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Data.Person) && a.EntityId == id)
+            .OrderByDescending(a => a.Id).Take(20).ToListAsync(ct);
+        Accounts = await db.Users.Where(u => u.PersonId == id && u.SchoolId == person.SchoolId).Select(u => u.UserName!).ToListAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => SetArchived(id, true, "Педагог перенесён в архив.", ct);
+
+    public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct) => SetArchived(id, false, "Педагог возвращён из архива.", ct);
+
+    private async Task<IActionResult> SetArchived(int id, bool archived, string message, CancellationToken ct)
+    {
+        // Reading the card needs staff.read; changing it needs staff.write.
+        if (!(await auth.AuthorizeAsync(User, Policies.StaffWrite)).Succeeded) return Forbid();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return NotFound();
+        person.IsArchived = archived;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = message;
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Staff;
+
+/// <summary>The registry as .xlsx, with the same filter as the list; its columns are the import's, so an export can be edited and loaded back.</summary>
+[Authorize(Policy = Policies.StaffRead)]
+public class ExportModel(AppDbContext db) : PageModel
+{
+    public static readonly string[] Headers =
+        ["Фамилия", "Имя", "Отчество", "Должность", "Предметы", "Методическое объединение", "Педагогический стаж", "Год рождения",
+         "Квалификационная категория", "Электронная почта", "Телефон", "Согласие на обработку ПДн", "В архиве"];
+
+    [BindProperty(SupportsGet = true)] public StaffFilter Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var people = await Filter.Apply(db.People.AsNoTracking()).ToListAsync(ct);
+        var rows = people.Select(p => (IReadOnlyList<object?>)
+        [
+            p.LastName, p.FirstName, p.MiddleName, p.Position, p.Subjects, p.Department, p.ExperienceYears, p.BirthYear,
+            StaffLabels.Category(p.Category), p.Email, p.Phone,
+            p.Consent switch { ConsentStatus.Given => RussianText.Date(p.ConsentDate), ConsentStatus.Withdrawn => "отозвано", _ => "нет" },
+            p.IsArchived ? "да" : null,
+        ]);
+        var bytes = XlsxWriter.Write(new XlsxWriter.Sheet("Педагоги", Headers, rows));
+        return File(bytes, XlsxWriter.ContentType, $"Педагоги {DateTime.Today:dd.MM.yyyy}.xlsx");
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Staff;
+
+[Authorize(Policy = Policies.StaffRead)]
+public class IndexModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public StaffFilter Filter { get; set; } = new();
+    public StaffPage Result { get; private set; } = new([], 0, 1, 25);
+    public List<string> Departments { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Result = await db.PageAsync(Filter, ct);
+        Response.Headers.Vary = "HX-Request";
+        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_Table", this);
+        Departments = await db.DepartmentsAsync(ct);
+        return Page();
+    }
+
+    public string Link(int? page = null, string? sort = null) =>
+        Url.Page("/Staff/Index", new { Filter.Q, Filter.Dept, Filter.Status, Sort = sort ?? Filter.Sort, Page = page ?? 1 })!;
+
+    public string SortLink(string column) => Link(sort: Filter.Sort == column ? "-" + column : column);
+
+    public string SortMark(string column) => Filter.Sort == column || (column == "name" && string.IsNullOrEmpty(Filter.Sort)) ? " ↑" : Filter.Sort == "-" + column ? " ↓" : "";
+}

@@ -1,0 +1,139 @@
+using System.ComponentModel.DataAnnotations;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Staff;
+
+/// <summary>What a user may enter about a person; shared by the edit page, the API and the import so the rules are the same everywhere.</summary>
+public sealed class StaffInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Укажите фамилию.")]
+    [StringLength(100, ErrorMessage = "Фамилия длиннее 100 символов.")]
+    [Display(Name = "Фамилия")]
+    public string LastName { get; set; } = "";
+
+    [Required(ErrorMessage = "Укажите имя.")]
+    [StringLength(100, ErrorMessage = "Имя длиннее 100 символов.")]
+    [Display(Name = "Имя")]
+    public string FirstName { get; set; } = "";
+
+    [StringLength(100, ErrorMessage = "Отчество длиннее 100 символов.")]
+    [Display(Name = "Отчество")]
+    public string? MiddleName { get; set; }
+
+    [StringLength(200, ErrorMessage = "Должность длиннее 200 символов.")]
+    [Display(Name = "Должность")]
+    public string? Position { get; set; }
+
+    [StringLength(500, ErrorMessage = "Список предметов длиннее 500 символов.")]
+    [Display(Name = "Предметы")]
+    public string? Subjects { get; set; }
+
+    [StringLength(200, ErrorMessage = "Название МО длиннее 200 символов.")]
+    [Display(Name = "Методическое объединение")]
+    public string? Department { get; set; }
+
+    [Range(0, 60, ErrorMessage = "Стаж — число лет от 0 до 60.")]
+    [Display(Name = "Педагогический стаж, лет")]
+    public int? ExperienceYears { get; set; }
+
+    [Display(Name = "Год рождения")]
+    public int? BirthYear { get; set; }
+
+    [Display(Name = "Квалификационная категория")]
+    public QualificationCategory Category { get; set; }
+
+    [EmailAddress(ErrorMessage = "Адрес электронной почты записан неверно.")]
+    [StringLength(200)]
+    [Display(Name = "Электронная почта")]
+    public string? Email { get; set; }
+
+    [StringLength(50, ErrorMessage = "Телефон длиннее 50 символов.")]
+    [RegularExpression(@"^[0-9+()\-\s]{5,}$", ErrorMessage = "Телефон: только цифры, пробелы, скобки, «+» и «-».")]
+    [Display(Name = "Телефон")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Согласие на обработку персональных данных")]
+    public ConsentStatus Consent { get; set; }
+
+    [Display(Name = "Дата согласия")]
+    public DateOnly? ConsentDate { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var thisYear = DateTime.UtcNow.Year;
+        if (BirthYear is { } y && (y < thisYear - 85 || y > thisYear - 16))
+            yield return new ValidationResult($"Год рождения — от {thisYear - 85} до {thisYear - 16}.", [nameof(BirthYear)]);
+        else if (BirthYear is { } by && ExperienceYears is { } e && e > thisYear - by - 16)
+            yield return new ValidationResult("Стаж больше, чем возможно при таком годе рождения.", [nameof(ExperienceYears)]);
+        if (Consent != ConsentStatus.NotRecorded && ConsentDate is null)
+            yield return new ValidationResult("Укажите дату, когда согласие дано или отозвано.", [nameof(ConsentDate)]);
+        if (ConsentDate is { } d && d > DateOnly.FromDateTime(DateTime.Today.AddDays(1)))
+            yield return new ValidationResult("Дата согласия не может быть в будущем.", [nameof(ConsentDate)]);
+    }
+
+    public static StaffInput From(Person p) => new()
+    {
+        LastName = p.LastName, FirstName = p.FirstName, MiddleName = p.MiddleName, Position = p.Position, Subjects = p.Subjects,
+        Department = p.Department, ExperienceYears = p.ExperienceYears, BirthYear = p.BirthYear, Category = p.Category,
+        Email = p.Email, Phone = p.Phone, Consent = p.Consent, ConsentDate = p.ConsentDate,
+    };
+
+    /// <summary>Copies the input onto the person; the consent's recorder is stamped when the consent changes.</summary>
+    public void ApplyTo(Person p, string userName)
+    {
+        p.LastName = RussianText.Clean(LastName) ?? "";
+        p.FirstName = RussianText.Clean(FirstName) ?? "";
+        p.MiddleName = RussianText.Clean(MiddleName);
+        p.Position = RussianText.Clean(Position);
+        p.Subjects = RussianText.Clean(Subjects);
+        p.Department = RussianText.Clean(Department);
+        p.ExperienceYears = ExperienceYears;
+        p.BirthYear = BirthYear;
+        p.Category = Category;
+        p.Email = RussianText.Clean(Email);
+        p.Phone = RussianText.Clean(Phone);
+        if (p.Consent != Consent || p.ConsentDate != ConsentDate || p.Id == 0)
+        {
+            p.ConsentRecordedBy = Consent == ConsentStatus.NotRecorded ? null : userName;
+            p.Consent = Consent;
+            p.ConsentDate = Consent == ConsentStatus.NotRecorded ? null : ConsentDate;
+        }
+    }
+}
+
+public static class StaffLabels
+{
+    public static string Category(QualificationCategory c) => c switch
+    {
+        QualificationCategory.Highest => "высшая",
+        QualificationCategory.First => "первая",
+        QualificationCategory.Compliance => "соответствие занимаемой должности",
+        _ => "без категории",
+    };
+
+    public static string Consent(ConsentStatus c) => c switch
+    {
+        ConsentStatus.Given => "согласие дано",
+        ConsentStatus.Withdrawn => "согласие отозвано",
+        _ => "согласие не получено",
+    };
+
+    public static string Field(string property) => property switch
+    {
+        nameof(Person.LastName) => "фамилия", nameof(Person.FirstName) => "имя", nameof(Person.MiddleName) => "отчество",
+        nameof(Person.Position) => "должность", nameof(Person.Subjects) => "предметы", nameof(Person.Department) => "МО",
+        nameof(Person.ExperienceYears) => "стаж", nameof(Person.BirthYear) => "год рождения", nameof(Person.Category) => "категория",
+        nameof(Person.Email) => "почта", nameof(Person.Phone) => "телефон", nameof(Person.IsArchived) => "архив",
+        nameof(Person.Consent) => "согласие", nameof(Person.ConsentDate) => "дата согласия", nameof(Person.ConsentRecordedBy) => "кто отметил согласие",
+        nameof(Person.SchoolId) => "школа", nameof(Person.Kind) => "вид участника",
+        _ => property,
+    };
+
+    public static string ConsentCss(ConsentStatus c) => c switch
+    {
+        ConsentStatus.Given => "status-ok",
+        ConsentStatus.Withdrawn => "status-bad",
+        _ => "status-warn",
+    };
+}
