@@ -76,7 +76,8 @@ public class ImportModel(AppDbContext db, StaffImporter importer) : PageModel
         TableFile table;
         try { table = TableFileReader.Read(upload.FileName, upload.Content); }
         catch (TableFileException e) { Error = e.Message; return; }
-        var mapping = Map is { Count: > 0 }
+        // Model binding falls back to unprefixed keys (e.g. "upload") when no map[...] key is sent: only field names count.
+        var mapping = Map is not null && Map.Keys.Any(k => Enum.TryParse<StaffField>(k, out _))
             ? Enum.GetValues<StaffField>().ToDictionary(f => f, f => Map.TryGetValue(f.ToString(), out var v) && int.TryParse(v, out var i) && i >= 0 && i < table.Headers.Count ? i : (int?)null)
             : StaffImportMapping.Guess(table.Headers);
         Preview = await importer.PreviewAsync(table, mapping, ct);

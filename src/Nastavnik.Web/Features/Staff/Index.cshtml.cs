@@ -24,7 +24,7 @@ public class IndexModel(AppDbContext db) : PageModel
     }
 
     public string Link(int? page = null, string? sort = null) =>
-        Url.Page("/Staff/Index", new { Filter.Q, Filter.Dept, Filter.Status, Sort = sort ?? Filter.Sort, Page = page ?? 1 })!;
+        Url.Page("/Staff/Index", new { Filter.Q, Filter.Dept, Filter.Status, Sort = sort ?? Filter.Sort, p = page ?? 1 })!;
 
     public string SortLink(string column) => Link(sort: Filter.Sort == column ? "-" + column : column);
 

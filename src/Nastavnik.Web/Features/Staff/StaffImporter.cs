@@ -127,7 +127,10 @@ public sealed partial class StaffImporter(AppDbContext db)
     private static void Validate(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, int row, StaffInput input, List<ImportProblem> problems)
     {
         var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true)) return;
+        var context = new ValidationContext(input);
+        if (Validator.TryValidateObject(input, context, results, validateAllProperties: true)) return;
+        // The validator skips the cross-field rules when a field is invalid; a row's report should still list them all.
+        if (results.All(r => r.MemberNames.Any())) results.AddRange(input.Validate(context).Where(r => !results.Any(x => x.ErrorMessage == r.ErrorMessage)));
         foreach (var r in results)
         {
             var field = r.MemberNames.FirstOrDefault() switch

@@ -13,6 +13,8 @@ public sealed class StaffFilter
     public string? Status { get; set; }
     /// <summary>name, -name, dept, exp, -exp, age, -age.</summary>
     public string? Sort { get; set; }
+    // "page" is reserved by Razor Pages for the page's own route value.
+    [Microsoft.AspNetCore.Mvc.ModelBinder(Name = "p")]
     public int Page { get; set; } = 1;
     public int Size { get; set; } = 25;
 

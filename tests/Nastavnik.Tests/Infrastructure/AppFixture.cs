@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Catalog;
+using Nastavnik.Web.Features.Demo;
+using Npgsql;
+
+namespace Nastavnik.Tests.Infrastructure;
+
+/// <summary>
+/// The application over a real database: the demo school (school A) created on start like a fresh install, plus a second
+/// school B with its own people and curator, for tests that try to cross between schools.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public abstract DatabaseProvider Provider { get; }
+    public string ConnectionString { get; private set; } = "";
+    public int SchoolA { get; private set; }
+    public int SchoolB { get; private set; }
+    public int PersonB { get; private set; }
+
+    public const string CuratorB = "curator-b";
+    public const string CuratorBPassword = "curatorb2026";
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        // Start the host: migrations run and the demo school is created as on a first start.
+        using (CreateClient()) { }
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await Nastavnik.Web.Features.Shared.DatabaseStartup.PrepareDatabaseAsync(Services, Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        SchoolA = await db.Organizations.Where(o => o.IsDemo && o.Kind == OrganizationKind.School).Select(o => o.Id).SingleAsync();
+
+        var b = new Organization { Kind = OrganizationKind.School, Name = "Школа Б", ParentId = null };
+        db.Organizations.Add(b);
+        await db.SaveChangesAsync();
+        SchoolB = b.Id;
+        DefaultCatalog.AddTo(db, b.Id);
+        var secret = new Person { SchoolId = b.Id, LastName = "Тайнова", FirstName = "Зоя", MiddleName = "Игоревна", Department = "МО школы Б", ExperienceYears = 7, BirthYear = 1990, Email = "tainova@b.example", Consent = ConsentStatus.Given, ConsentDate = new DateOnly(2025, 9, 1) };
+        db.People.Add(secret);
+        await db.SaveChangesAsync();
+        PersonB = secret.Id;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var curator = new AppUser { UserName = CuratorB, SchoolId = b.Id, DisplayName = "Куратор Б" };
+        (await users.CreateAsync(curator, CuratorBPassword)).Succeeded.ShouldBeTrue();
+        await users.AddToRoleAsync(curator, Roles.Curator);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:AutoMigrate", "true");
+        builder.UseSetting("ConnectionStrings:Nastavnik", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+    }
+
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<HttpClient> LoginAsync(string user, string password)
+    {
+        var client = Anonymous();
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = Html.Token(page),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"login of {user} failed");
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => LoginAsync("admin", "admin2026");
+    public Task<HttpClient> CuratorAsync() => LoginAsync("curator", "curator2026");
+    public Task<HttpClient> TeacherAsync() => LoginAsync("teacher", "teacher2026");
+    public Task<HttpClient> CuratorOfBAsync() => LoginAsync(CuratorB, CuratorBPassword);
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    private string? _dir;
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        _dir = Directory.CreateTempSubdirectory("nastavnik-test-").FullName;
+        return Task.FromResult($"Data Source={Path.Combine(_dir, "test.db")};Pooling=False");
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        try { if (_dir is not null) Directory.Delete(_dir, true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    private string? _name;
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        (var cs, _name) = await TestPostgres.CreateDatabaseAsync();
+        return cs;
+    }
+
+    protected override Task DropDatabaseAsync() => _name is null ? Task.CompletedTask : TestPostgres.DropDatabaseAsync(_name);
+}
+
+/// <summary>The throwaway PostgreSQL server that the test command (test.sh) starts on loopback.</summary>
+public static class TestPostgres
+{
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("NASTAVNIK_TEST_PG")
+        ?? throw new InvalidOperationException("NASTAVNIK_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL on loopback.");
+
+    public static async Task<(string ConnectionString, string Name)> CreateDatabaseAsync()
+    {
+        var name = "nastavnik_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var conn = new NpgsqlConnection(ServerConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return (new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString, name);
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(ServerConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition("sqlite")]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition("postgres")]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>;
+
+public static partial class Html
+{
+    public static string Token(string html)
+    {
+        var m = TokenRegex().Match(html);
+        if (!m.Success) throw new InvalidOperationException("No antiforgery token on the page.");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        fields["__RequestVerificationToken"] = Token(page);
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+    }
+
+    public static AngleSharp.Dom.IDocument Parse(string html) => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+}
