@@ -44,7 +44,7 @@ internal sealed class NetworkSimplex
         _revThread = new int[nodeCount + 1]; _succNum = new int[nodeCount + 1]; _lastSucc = new int[nodeCount + 1];
         _dirtyRevs = new int[nodeCount + 2];
         _predDir = new sbyte[nodeCount + 1];
-        _blockSize = Math.Max((int)Math.Sqrt(arcCount), 10);
+        _blockSize = Math.Max((int)(double.Parse(Environment.GetEnvironmentVariable("NBF") ?? "1", System.Globalization.CultureInfo.InvariantCulture) * Math.Sqrt(arcCount)), 10);
     }
 
     public int Flow(int arc) => _flow[arc];
@@ -62,19 +62,32 @@ internal sealed class NetworkSimplex
     {
         if (_nodeCount == 0 || _arcCount == 0) return;
         Init();
-        while (FindEnteringArc())
+        long a0 = 0, a1 = 0, a2 = 0, a3 = 0, degenerate = 0, potLen = 0;
+        while (true)
         {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool found = FindEnteringArc();
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            a0 += t1 - t0;
+            if (!found) break;
             FindJoinNode();
             bool change = FindLeavingArc();
-            if (_delta == Infinite) throw new InvalidOperationException("Unbounded flow: every arc needs a finite capacity.");
+            if (_delta == 0) degenerate++;
             ChangeFlow(change);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            a1 += t2 - t1;
             if (change)
             {
                 UpdateTreeStructure();
+                long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                a2 += t3 - t2;
+                potLen += _succNum[_uIn];
                 UpdatePotential();
+                a3 += System.Diagnostics.Stopwatch.GetTimestamp() - t3;
             }
             Pivots++;
         }
+        if (_arcCount > 100000) Console.Error.WriteLine($"nodes {_nodeCount} arcs {_arcCount} pivots {Pivots} degenerate {degenerate} pricing {a0/1e6:0}ms cycle {a1/1e6:0}ms tree {a2/1e6:0}ms potential {a3/1e6:0}ms avg moved subtree {potLen/(double)Pivots:0}");
     }
 
     private void Init()
