@@ -34,6 +34,8 @@ public partial class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddEnvironmentVariables("Nastavnik__");
+        // Serve wwwroot from the build output's manifest in every environment, so `dotnet run` and the tests get the assets too.
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://localhost:5080");
 

@@ -40,7 +40,8 @@ public class NetworkSimplexTests
                 source[e] = rng.Next(n); target[e] = rng.Next(n);
                 cap[e] = rng.Next(0, 20); cost[e] = rng.Next(-1000, 1001);
             }
-            var simplex = new NetworkSimplex(n, m, source, target, cap, cost);
+            // Both block sizes in use: LEMON's √m (compact networks) and the small one of direct networks.
+            var simplex = new NetworkSimplex(n, m, source, target, cap, cost, seed % 2 == 0 ? 1.0 : 0.05);
             simplex.Run();
 
             simplex.VerifyOptimality().ShouldBeNull($"seed {seed}");

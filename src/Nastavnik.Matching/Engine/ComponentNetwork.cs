@@ -74,9 +74,17 @@ internal sealed partial class ComponentNetwork
     public long Pivots => _solver?.Pivots ?? 0;
     internal NetworkSimplex? Solver => _solver;
 
+    /// <summary>
+    /// Measured on the generator's district and city instances: the direct network (~50 arcs per
+    /// node, the arcs of one need nearly alike) pivots fastest with blocks of ~0.05·√m arcs, 2–3×
+    /// faster than LEMON's √m; the compact network is best near √m.
+    /// </summary>
+    private const double DirectBlockFactor = 0.05, CompactBlockFactor = 1.0;
+
     public void Solve()
     {
-        _solver = new NetworkSimplex(_nodes, _arcs.Count, _arcs.Source, _arcs.Target, _arcs.Capacity, _arcs.Cost);
+        _solver = new NetworkSimplex(_nodes, _arcs.Count, _arcs.Source, _arcs.Target, _arcs.Capacity, _arcs.Cost,
+            _compact ? CompactBlockFactor : DirectBlockFactor);
         _solver.Run();
     }
 

@@ -35,12 +35,45 @@ internal static class ResultBuilder
         if (!settings.Explain) return result;
         return result with
         {
-            Pairs = assignments.GroupBy(a => (a.Mentor, a.Mentee)).OrderBy(g => g.Key)
-                .Select(g => new Pair(g.Key.Mentor, g.Key.Mentee, g.Select(a => a.Topic).Order().ToArray())).ToArray(),
-            Groups = assignments.GroupBy(a => (a.Mentor, a.Topic)).Where(g => g.Count() >= 2).OrderBy(g => g.Key)
-                .Select(g => new Group(g.Key.Mentor, g.Key.Topic, g.Select(a => a.Mentee).Order().ToArray())).ToArray(),
+            Pairs = Pairs(assignments),
+            Groups = Groups(assignments),
             UnservedNeeds = UnservedAnalyzer.Analyze(p, all.Select(a => (a.Need, a.Offer)).ToList()),
         };
+    }
+
+    /// <summary>Runs of equal (mentor, mentee) after sorting by (mentor, mentee, topic).</summary>
+    private static Pair[] Pairs(Assignment[] assignments)
+    {
+        var sorted = (Assignment[])assignments.Clone();
+        Array.Sort(sorted, (a, b) => a.Mentor != b.Mentor ? a.Mentor.CompareTo(b.Mentor)
+            : a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Topic.CompareTo(b.Topic));
+        var pairs = new List<Pair>();
+        for (int i = 0, j; i < sorted.Length; i = j)
+        {
+            for (j = i + 1; j < sorted.Length && sorted[j].Mentor == sorted[i].Mentor && sorted[j].Mentee == sorted[i].Mentee; j++) { }
+            var topics = new int[j - i];
+            for (int k = i; k < j; k++) topics[k - i] = sorted[k].Topic;
+            pairs.Add(new Pair(sorted[i].Mentor, sorted[i].Mentee, topics));
+        }
+        return [.. pairs];
+    }
+
+    /// <summary>Runs of two or more equal (mentor, topic) after sorting by (mentor, topic, mentee).</summary>
+    private static Group[] Groups(Assignment[] assignments)
+    {
+        var sorted = (Assignment[])assignments.Clone();
+        Array.Sort(sorted, (a, b) => a.Mentor != b.Mentor ? a.Mentor.CompareTo(b.Mentor)
+            : a.Topic != b.Topic ? a.Topic.CompareTo(b.Topic) : a.Mentee.CompareTo(b.Mentee));
+        var groups = new List<Group>();
+        for (int i = 0, j; i < sorted.Length; i = j)
+        {
+            for (j = i + 1; j < sorted.Length && sorted[j].Mentor == sorted[i].Mentor && sorted[j].Topic == sorted[i].Topic; j++) { }
+            if (j - i < 2) continue;
+            var mentees = new int[j - i];
+            for (int k = i; k < j; k++) mentees[k - i] = sorted[k].Mentee;
+            groups.Add(new Group(sorted[i].Mentor, sorted[i].Topic, mentees));
+        }
+        return [.. groups];
     }
 
     /// <summary>Order by (mentee id, topic id).</summary>
