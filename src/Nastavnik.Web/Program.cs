@@ -84,6 +84,7 @@ public partial class Program
         {
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
         });
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -49,7 +49,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.Property(x => x.SearchText).HasMaxLength(1200);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(x => new { x.SchoolId, x.IsArchived, x.LastName, x.FirstName });
+            // The registry's default order, so a page of a big school is read from the index, not sorted.
+            e.HasIndex(x => new { x.SchoolId, x.IsArchived, x.LastName, x.FirstName, x.MiddleName, x.Id }, "IX_People_RegistryOrder");
             e.HasIndex(x => new { x.SchoolId, x.Department });
             // Registry search is LIKE '%word%' on the folded text; on PostgreSQL a trigram index keeps it fast for a city.
             if (Database.IsNpgsql()) e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");

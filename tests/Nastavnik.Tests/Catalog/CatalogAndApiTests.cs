@@ -139,6 +139,11 @@ public abstract class CatalogAndApiTests(AppFixture app)
         var password = Html.Parse(html).QuerySelector("[data-testid=created] code")!.TextContent;
         password.Length.ShouldBe(8);
         var teacher = await app.LoginAsync("math.teacher", password);
+        // A temporary password must be replaced before anything else.
+        var first = await teacher.GetAsync("/");
+        first.Headers.Location!.ToString().ShouldBe("/Account/ChangePassword");
+        (await teacher.PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword", new()
+            { ["Input.Current"] = password, ["Input.New"] = "my-own-2026", ["Input.Confirm"] = "my-own-2026" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await teacher.GetStringAsync("/")).ShouldContain(person.FullName);
 
         // The administrator resets the password: the old one stops working.

@@ -14,6 +14,7 @@ public sealed class SchoolClaimsFactory(UserManager<AppUser> users, RoleManager<
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentSchool.ClaimType, user.SchoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim("nastavnik:name", user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePasswordFilter.ClaimType, "1"));
         if (user.PersonId is { } pid) identity.AddClaim(new Claim("nastavnik:person", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Nastavnik.Tests.Cli;
+
+/// <summary>The executable's commands, run as a separate process against a fresh SQLite file, the way an administrator runs them.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nastavnik-cli-").FullName;
+    private string Db => Path.Combine(_dir, "cli.db");
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
+        {
+            WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+            Environment = { ["Nastavnik__ConnectionStrings__Nastavnik"] = $"Data Source={Db};Pooling=False", ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    private long Scalar(string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Migrate_import_user_create_and_demo_reset_work_from_the_command_line()
+    {
+        var help = await Run("--help");
+        help.Out.ShouldContain("migrate");
+        help.Out.ShouldContain("import");
+
+        var migrate = await Run("migrate");
+        migrate.Code.ShouldBe(0, migrate.Err);
+        migrate.Out.ShouldContain("0001_initial");
+        (await Run("migrate")).Out.ShouldContain("up to date");
+
+        // demo reset on an empty database creates the demo school (id 3: region, district, school).
+        var reset = await Run("demo", "reset");
+        reset.Code.ShouldBe(0, reset.Err);
+        reset.Out.ShouldContain("curator");
+        Scalar("SELECT COUNT(*) FROM People").ShouldBe(276);
+
+        var good = Path.Combine(_dir, "good.csv");
+        await File.WriteAllTextAsync(good, "ФИО;Стаж\nКомандова Лидия Павловна;12\nСтроков Илья Ильич;3\n", Encoding.UTF8);
+        var import = await Run("import", "staff", good, "--school", "3");
+        import.Code.ShouldBe(0, import.Err);
+        import.Out.ShouldContain("новых 2");
+        Scalar("SELECT COUNT(*) FROM People WHERE LastName IN ('Командова', 'Строков') AND SchoolId = 3").ShouldBe(2);
+
+        var bad = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(bad, "ФИО;Стаж\nПлохова Ева Львовна;12\nКривов;3\n", Encoding.UTF8);
+        var refused = await Run("import", "staff", bad, "--school", "3");
+        refused.Code.ShouldBe(1);
+        refused.Err.ShouldContain("Строка 3, столбец «ФИО»");
+        Scalar("SELECT COUNT(*) FROM People WHERE LastName = 'Плохова'").ShouldBe(0);
+
+        var personId = Scalar("SELECT Id FROM People WHERE LastName = 'Командова'");
+        var user = await Run("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3", "--person", personId.ToString());
+        user.Code.ShouldBe(0, user.Err);
+        Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova' AND PersonId = " + personId).ShouldBe(1);
+        (await Run("user", "create", "--username", "x", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 8");
+
+        // Resetting the demo brings it back to its first state.
+        (await Run("demo", "reset")).Code.ShouldBe(0);
+        Scalar("SELECT COUNT(*) FROM People").ShouldBe(276);
+        Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova'").ShouldBe(0);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
