@@ -63,6 +63,7 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>Finds a minimum-cost circulation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         if (_nodeCount == 0 || _arcCount == 0) return;
@@ -131,6 +132,7 @@ internal sealed class NetworkSimplex
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindJoinNode()
     {
         int u = _source[_inArc], v = _target[_inArc];
@@ -143,6 +145,7 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>Returns false when the entering arc itself is the blocking one (it just flips bound).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FindLeavingArc()
     {
         int first, second;
@@ -167,6 +170,7 @@ internal sealed class NetworkSimplex
         return result != 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ChangeFlow(bool change)
     {
         if (_delta > 0)
@@ -187,6 +191,7 @@ internal sealed class NetworkSimplex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateTreeStructure()
     {
         int oldRevThread = _revThread[_uOut], oldSuccNum = _succNum[_uOut], oldLastSucc = _lastSucc[_uOut];
@@ -229,6 +234,7 @@ internal sealed class NetworkSimplex
     }
 
     /// <summary>Re-hangs the stem u_in … u_out under v_in: parents, thread order, preds and subtree sizes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReverseStem(int oldRevThread, int oldSuccNum, int oldLastSucc)
     {
         int threadContinue = oldRevThread == _vIn ? _thread[oldLastSucc] : _thread[_vIn];
@@ -277,6 +283,7 @@ internal sealed class NetworkSimplex
         _succNum[_uIn] = oldSuccNum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdatePotential()
     {
         long sigma = _pi[_vIn] - _pi[_uIn] - _predDir[_uIn] * _cost[_inArc];

@@ -78,6 +78,24 @@ public sealed class CommandLineTests : IDisposable
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova'").ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Match_solves_an_instance_file_to_the_known_optimum()
+    {
+        var instance = Path.Combine(AppContext.BaseDirectory, "Instances", "small-seed1.json");
+        var result = await Run("match", "--instance", instance);
+        result.Code.ShouldBe(0, result.Err);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("objective").GetInt64().ShouldBe(8855);
+        json.RootElement.GetProperty("needs_served").GetInt32().ShouldBe(json.RootElement.GetProperty("assignments").GetArrayLength());
+
+        var outFile = Path.Combine(_dir, "result.json");
+        (await Run("match", "--instance", instance, "--out", outFile)).Code.ShouldBe(0);
+        System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(outFile)).RootElement.GetProperty("objective").GetInt64().ShouldBe(8855);
+
+        var missing = await Run("match", "--instance", Path.Combine(_dir, "nope.json"));
+        missing.Code.ShouldNotBe(0);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, true); } catch (IOException) { }

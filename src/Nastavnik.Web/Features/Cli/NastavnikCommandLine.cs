@@ -58,6 +58,7 @@ public static class NastavnikCommandLine
         root.Subcommands.Add(script);
 
         root.Subcommands.Add(ImportCommand());
+        root.Subcommands.Add(MatchCommand());
         root.Subcommands.Add(UserCommand());
         return root;
     }
@@ -93,6 +94,20 @@ public static class NastavnikCommandLine
             return 0;
         }));
         return new Command("import", "Import data from files.") { staff };
+    }
+
+    private static Command MatchCommand()
+    {
+        var instance = new Option<FileInfo>("--instance") { Description = "Matching instance (JSON, see docs/matching-engine.md).", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the result JSON here instead of printing it." };
+        var stable = new Option<bool>("--stable") { Description = "Mentee-proposing stable matching instead of the optimum." };
+        var match = new Command("match", "Solve a mentor–mentee matching instance and print {objective, assignments, needs_served, seconds}.") { instance, output, stable };
+        match.SetAction(r =>
+        {
+            var settings = new Nastavnik.Matching.MatchingSettings { Mode = r.GetValue(stable) ? Nastavnik.Matching.MatchingMode.Stable : Nastavnik.Matching.MatchingMode.Optimal, Explain = false };
+            return Nastavnik.Matching.MatchingCli.Run(r.GetValue(instance)!.FullName, r.GetValue(output)?.FullName, Console.Out, Console.Error, settings);
+        });
+        return match;
     }
 
     private static Command UserCommand()
