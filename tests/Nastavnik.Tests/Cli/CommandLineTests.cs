@@ -72,10 +72,18 @@ public sealed class CommandLineTests : IDisposable
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova' AND PersonId = " + personId).ShouldBe(1);
         (await Run("user", "create", "--username", "x", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 8");
 
-        // Resetting the demo brings it back to its first state.
+        // A real school of its own, with the catalog, and its first administrator.
+        var school = await Run("school", "create", "--name", "ГБОУ СОШ № 7", "--district", "Кировский район", "--region", "Санкт-Петербург");
+        school.Code.ShouldBe(0, school.Err);
+        var schoolId = Scalar("SELECT Id FROM Organizations WHERE Name = 'ГБОУ СОШ № 7' AND Kind = 'School'");
+        Scalar($"SELECT COUNT(*) FROM Topics WHERE SchoolId = {schoolId}").ShouldBe(25);
+        (await Run("user", "create", "--username", "director7", "--password", "director2026", "--role", "administrator", "--school", schoolId.ToString(), "--name", "Директор")).Code.ShouldBe(0);
+
+        // Resetting the demo brings it back to its first state, and leaves other schools alone.
         (await Run("demo", "reset")).Code.ShouldBe(0);
         Scalar("SELECT COUNT(*) FROM People").ShouldBe(276);
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova'").ShouldBe(0);
+        Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'director7'").ShouldBe(1);
     }
 
     [Fact]

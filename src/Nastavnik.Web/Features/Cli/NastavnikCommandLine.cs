@@ -57,6 +57,7 @@ public static class NastavnikCommandLine
         });
         root.Subcommands.Add(script);
 
+        root.Subcommands.Add(SchoolCommand());
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(MatchCommand());
         root.Subcommands.Add(UserCommand());
@@ -94,6 +95,37 @@ public static class NastavnikCommandLine
             return 0;
         }));
         return new Command("import", "Import data from files.") { staff };
+    }
+
+    private static Command SchoolCommand()
+    {
+        var name = new Option<string>("--name") { Description = "Full name of the school, e.g. «ГБОУ СОШ № 291».", Required = true };
+        var district = new Option<string?>("--district") { Description = "District it belongs to (created when new)." };
+        var region = new Option<string?>("--region") { Description = "Region of the district (created when new)." };
+        var create = new Command("create", "Create a school with the default catalog of directions and topics; prints its id.") { name, district, region };
+        create.SetAction((r, ct) => WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            async Task<Organization?> Find(OrganizationKind kind, string? title, Organization? parent)
+            {
+                if (string.IsNullOrWhiteSpace(title)) return parent;
+                var clean = RussianText.Clean(title)!;
+                var existing = await db.Organizations.FirstOrDefaultAsync(o => !o.IsDemo && o.Kind == kind && o.Name == clean && o.ParentId == (parent == null ? null : parent.Id), ct);
+                if (existing is not null) return existing;
+                var created = new Organization { Kind = kind, Name = clean, Parent = parent };
+                db.Organizations.Add(created);
+                return created;
+            }
+            var parent = await Find(OrganizationKind.District, r.GetValue(district), await Find(OrganizationKind.Region, r.GetValue(region), null));
+            var school = new Organization { Kind = OrganizationKind.School, Name = RussianText.Clean(r.GetValue(name))!, Parent = parent };
+            db.Organizations.Add(school);
+            await db.SaveChangesAsync(ct);
+            Nastavnik.Web.Features.Catalog.DefaultCatalog.AddTo(db, school.Id);
+            await db.SaveChangesAsync(ct);
+            Console.WriteLine($"School «{school.Name}» created with id {school.Id}. Next: nastavnik user create --school {school.Id} --role administrator …");
+            return 0;
+        }));
+        return new Command("school", "Schools.") { create };
     }
 
     private static Command MatchCommand()
