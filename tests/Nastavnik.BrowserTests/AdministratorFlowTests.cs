@@ -11,6 +11,8 @@ public sealed class AdministratorFlowTests(AppServer app)
     public async Task Administrator_finds_a_teacher_typed_with_ye_edits_them_imports_a_staff_xlsx_and_logs_out()
     {
         var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await app.ShotAsync(page, "login-1440");
         await app.LoginAsync(page, "admin", "admin2026");
         await app.ShotAsync(page, "home-1440");
 
@@ -70,11 +72,21 @@ public sealed class AdministratorFlowTests(AppServer app)
     [Theory]
     [InlineData("/", "curator", "curator2026")]
     [InlineData("/Staff", "curator", "curator2026")]
+    [InlineData("/Staff/Edit", "curator", "curator2026")]
     [InlineData("/Catalog", "curator", "curator2026")]
     [InlineData("/Staff/Import", "curator", "curator2026")]
+    [InlineData("/Account/ChangePassword", "curator", "curator2026")]
+    [InlineData("/Admin/Users", "admin", "admin2026")]
+    [InlineData("/Admin/Users/Create", "admin", "admin2026")]
     [InlineData("/", "teacher", "teacher2026")]
+    [InlineData("/Catalog", "teacher", "teacher2026")]
     public async Task Pages_fit_a_375px_phone_without_sideways_scrolling(string url, string user, string password)
     {
+        var wide = await app.NewPageAsync();
+        await app.LoginAsync(wide, user, password);
+        await wide.GotoAsync(url);
+        await app.ShotAsync(wide, $"{user}{url.Replace('/', '_')}-1440");
+
         var page = await app.NewPageAsync(375, 812);
         await app.LoginAsync(page, user, password);
         await page.GotoAsync(url);

@@ -42,8 +42,6 @@ public class Person : ISchoolOwned, IAudited
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 
     public string FullName => PersonName.Full(LastName, FirstName, MiddleName);
-    public string ShortName => PersonName.Short(LastName, FirstName, MiddleName);
-    public bool CanBeDiagnosed => Consent == ConsentStatus.Given && !IsArchived;
 
     public void RefreshSearchText() =>
         SearchText = RussianText.Fold(string.Join(' ', new[] { LastName, FirstName, MiddleName, Email, Subjects, Position }

@@ -10,7 +10,10 @@ namespace Nastavnik.Web.Features;
 public class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record SchoolSummary(string SchoolName, int Active, int Archived, int WithConsent, int WithoutConsent, int Departments, int Topics, int Directions, int Accounts);
-    public sealed record MyCard(int Id, string FullName, string? Position, string? Department, ConsentStatus Consent);
+    public sealed record MyCard(int Id, string LastName, string FirstName, string? MiddleName, string? Position, string? Department, ConsentStatus Consent)
+    {
+        public string FullName => Nastavnik.Web.Features.Shared.PersonName.Full(LastName, FirstName, MiddleName);
+    }
 
     public SchoolSummary? School { get; private set; }
     public MyCard? Me { get; private set; }
@@ -19,7 +22,7 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         if (int.TryParse(User.FindFirstValue("nastavnik:person"), out var personId))
             Me = await db.People.Where(p => p.Id == personId)
-                .Select(p => new MyCard(p.Id, p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName), p.Position, p.Department, p.Consent))
+                .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
                 .FirstOrDefaultAsync();
 
         if (!(User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator) || User.IsInRole(Roles.Psychologist))) return;

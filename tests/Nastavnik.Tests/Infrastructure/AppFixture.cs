@@ -39,7 +39,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await Nastavnik.Web.Features.Shared.DatabaseStartup.PrepareDatabaseAsync(Services, Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         SchoolA = await db.Organizations.Where(o => o.IsDemo && o.Kind == OrganizationKind.School).Select(o => o.Id).SingleAsync();
 
-        var b = new Organization { Kind = OrganizationKind.School, Name = "Школа Б", ParentId = null };
+        var b = new Organization { Kind = OrganizationKind.School, Name = "Школа Б" };
         db.Organizations.Add(b);
         await db.SaveChangesAsync();
         SchoolB = b.Id;

@@ -9,8 +9,8 @@ public sealed class ApiValidationFilter : IEndpointFilter
     {
         foreach (var arg in context.Arguments)
         {
-            if (arg is null || arg is string || arg.GetType().IsPrimitive || arg is HttpContext || arg.GetType().Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) == true
-                || arg.GetType().Namespace?.StartsWith("Nastavnik.Web.Data", StringComparison.Ordinal) == true) continue;
+            // Only the app's own input models (StaffInput, TopicInput, …) carry validation rules.
+            if (arg?.GetType().Namespace?.StartsWith("Nastavnik.Web.Features", StringComparison.Ordinal) != true) continue;
             var results = new List<ValidationResult>();
             if (!Validator.TryValidateObject(arg, new ValidationContext(arg), results, validateAllProperties: true))
             {

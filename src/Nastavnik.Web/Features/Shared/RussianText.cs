@@ -40,7 +40,6 @@ public static class RussianText
     }
 
     public static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", Culture) ?? "—";
-    public static string Date(DateTime? d) => d?.ToLocalTime().ToString("dd.MM.yyyy", Culture) ?? "—";
     public static string DateTime(DateTime d) => d.ToLocalTime().ToString("dd.MM.yyyy HH:mm", Culture);
 }
 
@@ -48,12 +47,6 @@ public static class PersonName
 {
     public static string Full(string last, string first, string? middle) =>
         string.IsNullOrWhiteSpace(middle) ? $"{last} {first}" : $"{last} {first} {middle}";
-
-    /// <summary>«Фамилия И. О.» for dense lists.</summary>
-    public static string Short(string last, string first, string? middle) =>
-        string.IsNullOrWhiteSpace(middle) ? $"{last} {Initial(first)}" : $"{last} {Initial(first)} {Initial(middle)}";
-
-    private static string Initial(string s) => s.Length > 0 ? $"{char.ToUpper(s[0], RussianText.Culture)}." : "";
 
     /// <summary>Splits «Фамилия Имя Отчество» (patronymic may have several words, e.g. «Оглы»). Null when fewer than two words.</summary>
     public static (string Last, string First, string? Middle)? Split(string? fullName)

@@ -10,8 +10,6 @@ namespace Nastavnik.Web.Features.Staff;
 [Authorize(Policy = Policies.StaffRead)]
 public class DetailsModel(AppDbContext db, IAuthorizationService auth) : PageModel
 {
-    public sealed record AccountRow(string UserName, string Role);
-
     public Person Person { get; private set; } = null!;
     public List<AuditEntry> History { get; private set; } = [];
     public List<string> Accounts { get; private set; } = [];

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Shared;
@@ -77,7 +75,6 @@ public sealed partial class StaffImporter(AppDbContext db)
         if (preview.Problems.Count > 0)
             throw new InvalidOperationException("An import with problems cannot be committed.");
         int created = 0, updated = 0, skipped = 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = preview.Rows.Where(r => r.ExistingId is not null).Select(r => r.ExistingId!.Value).ToList();
         var people = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         foreach (var row in preview.Rows)
@@ -96,8 +93,8 @@ public sealed partial class StaffImporter(AppDbContext db)
                 created++;
             }
         }
+        // One SaveChanges: every row and its audit entry in one transaction (AppDbContext), or nothing.
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return new StaffImportResult(created, updated, skipped);
     }
 
