@@ -9,6 +9,9 @@ using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Cli;
 using Nastavnik.Web.Features.Demo;
+using Nastavnik.Web.Features.Diagnostics;
+using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Shared;
 using Nastavnik.Web.Features.Staff;
 
@@ -78,7 +81,11 @@ public partial class Program
             .AddPolicy(Policies.StaffWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.CatalogRead, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.CatalogWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
-            .AddPolicy(Policies.UsersManage, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.UsersManage, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ProgramRead, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType));
 
         builder.Services.AddRazorPages(o =>
         {
@@ -115,6 +122,9 @@ public partial class Program
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<ApiValidationFilter>();
         api.MapStaffApi();
         api.MapCatalogApi();
+        api.MapProgramApi();
+        api.MapDiagnosticsApi();
+        api.MapPortfolioApi();
         return app;
     }
 

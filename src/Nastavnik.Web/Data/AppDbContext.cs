@@ -13,11 +13,27 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+    public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<ProgramCurator> ProgramCurators => Set<ProgramCurator>();
+    public DbSet<ProgramIndicator> ProgramIndicators => Set<ProgramIndicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<RoadmapStage> RoadmapStages => Set<RoadmapStage>();
+    public DbSet<RoadmapEvent> RoadmapEvents => Set<RoadmapEvent>();
+    public DbSet<DiagnosticsRound> DiagnosticsRounds => Set<DiagnosticsRound>();
+    public DbSet<RoundResponse> RoundResponses => Set<RoundResponse>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<FormsImportMapping> FormsImportMappings => Set<FormsImportMapping>();
+    public DbSet<PortfolioItem> PortfolioItems => Set<PortfolioItem>();
+    public DbSet<PortfolioFile> PortfolioFiles => Set<PortfolioFile>();
+    public DbSet<PortfolioContact> PortfolioContacts => Set<PortfolioContact>();
 
     public CurrentSchool School => school;
 
     // Read by the query filters on every query: EF parameterizes context members.
     private int? TenantId => school.SchoolId;
+    private bool IsSchoolManager => school.IsSchoolManager;
+    private int ViewerPersonId => school.PersonId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -94,12 +110,162 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
         });
 
+        ConfigurePrograms(b);
+        ConfigureDiagnostics(b);
+        ConfigurePortfolio(b);
+
         b.Entity<AppUser>(e =>
         {
             e.Property(x => x.DisplayName).HasMaxLength(300);
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.PersonId);
+        });
+    }
+
+    private void ConfigurePrograms(ModelBuilder b)
+    {
+        b.Entity<MentoringProgram>(e =>
+        {
+            e.ToTable("Programs");
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Goal).HasMaxLength(2000);
+            e.Property(x => x.Description).HasMaxLength(8000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Curators).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Stages).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.SchoolId, x.Status });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<ProgramCurator>(e =>
+        {
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ProgramId, x.PersonId }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<ProgramIndicator>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.Unit).HasMaxLength(32);
+            e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<IndicatorTarget>(e =>
+        {
+            e.Property(x => x.Value).HasPrecision(9, 2);
+            e.HasIndex(x => new { x.IndicatorId, x.Year }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<RoadmapStage>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.HasMany(x => x.Events).WithOne(x => x.Stage).HasForeignKey(x => x.StageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<RoadmapEvent>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(1000);
+            e.Property(x => x.Timing).HasMaxLength(200);
+            e.Property(x => x.ResponsibleText).HasMaxLength(300);
+            e.Property(x => x.Result).HasMaxLength(4000);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.ResponsiblePerson).WithMany().HasForeignKey(x => x.ResponsiblePersonId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => new { x.ProgramId, x.StageId, x.SortOrder });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+    }
+
+    private void ConfigureDiagnostics(ModelBuilder b)
+    {
+        b.Entity<DiagnosticsRound>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Program).WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<RoundResponse>(e =>
+        {
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.PersonId }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<Offer>(e =>
+        {
+            e.Property(x => x.Experience).HasMaxLength(1000);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.PersonId, x.TopicId }).IsUnique();
+            e.HasIndex(x => new { x.RoundId, x.TopicId });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<Need>(e =>
+        {
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.PersonId, x.TopicId }).IsUnique();
+            e.HasIndex(x => new { x.RoundId, x.TopicId });
+            // Privacy of deficits, in this one place: a teacher sees only their own; curators and administrators see the school's.
+            // (The mentors of a pair will be added here when pairs exist.)
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && (IsSchoolManager || x.PersonId == ViewerPersonId)));
+        });
+        b.Entity<FormsImportMapping>(e =>
+        {
+            e.Property(x => x.HeaderKey).HasMaxLength(64);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.SchoolId, x.HeaderKey }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+    }
+
+    private void ConfigurePortfolio(ModelBuilder b)
+    {
+        b.Entity<PortfolioItem>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Description).HasMaxLength(8000);
+            e.Property(x => x.Achievements).HasMaxLength(4000);
+            e.Property(x => x.Links).HasMaxLength(4000);
+            e.Property(x => x.SearchText).HasMaxLength(20000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Files).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.SchoolId, x.TopicId });
+            e.HasIndex(x => new { x.SchoolId, x.PersonId });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<PortfolioFile>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<PortfolioContact>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Value).HasMaxLength(300);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.SchoolId, x.PersonId });
+            // A contact the teacher keeps for the administration is not shown to colleagues, in this one place.
+            e.HasQueryFilter(x => TenantId == null
+                || (x.SchoolId == TenantId && (x.Visibility == ContactVisibility.School || IsSchoolManager || x.PersonId == ViewerPersonId)));
         });
     }
 
@@ -152,9 +318,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
         foreach (var entry in ChangeTracker.Entries<Person>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchText();
-            if (entry.State == EntityState.Modified) { entry.Entity.Version++; entry.Entity.UpdatedAt = now; }
+            if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = now;
         }
-        foreach (var entry in ChangeTracker.Entries<Topic>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
     }
 

@@ -13,7 +13,7 @@ public class Direction : ISchoolOwned, IAudited
 }
 
 /// <summary>What is mentored. Retired topics stay in the database so their history keeps its meaning.</summary>
-public class Topic : ISchoolOwned, IAudited
+public class Topic : ISchoolOwned, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

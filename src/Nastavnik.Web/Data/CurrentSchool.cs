@@ -29,6 +29,26 @@ public sealed class CurrentSchool(IHttpContextAccessor http)
 
     public string UserName => http.HttpContext?.User.Identity?.Name ?? "system";
 
+    public const string PersonClaimType = "nastavnik:person";
+
+    /// <summary>The person linked to the signed-in account; -1 when there is none (it then matches no record).</summary>
+    public int PersonId =>
+        int.TryParse(http.HttpContext?.User.FindFirstValue(PersonClaimType), out var id) ? id : NoSchool;
+
+    /// <summary>
+    /// Curators and administrators manage the school and see its personal records (needs, hidden contacts); so does system work.
+    /// Teachers and psychologists see only their own.
+    /// </summary>
+    public bool IsSchoolManager
+    {
+        get
+        {
+            if (_overridden || http.HttpContext is null) return true;
+            var user = http.HttpContext.User;
+            return user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Curator);
+        }
+    }
+
     /// <summary>Restricts system work (CLI import, demo seeding) to one school.</summary>
     public void Use(int? schoolId)
     {

@@ -26,3 +26,9 @@ public interface IAudited
 {
     int Id { get; }
 }
+
+/// <summary>Has an optimistic concurrency token that AppDbContext bumps on every update.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}

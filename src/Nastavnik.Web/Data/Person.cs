@@ -9,7 +9,7 @@ public enum QualificationCategory { None, Compliance, First, Highest }
 public enum ConsentStatus { NotRecorded, Given, Withdrawn }
 
 /// <summary>A member of a school: a teacher now; students and external mentors later.</summary>
-public class Person : ISchoolOwned, IAudited
+public class Person : ISchoolOwned, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

@@ -20,7 +20,7 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        if (int.TryParse(User.FindFirstValue("nastavnik:person"), out var personId))
+        if (int.TryParse(User.FindFirstValue(CurrentSchool.PersonClaimType), out var personId))
             Me = await db.People.Where(p => p.Id == personId)
                 .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
                 .FirstOrDefaultAsync();

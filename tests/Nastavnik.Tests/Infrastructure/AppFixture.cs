@@ -83,6 +83,49 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
+    /// <summary>
+    /// A fresh school of its own for a test that changes school-wide state (programs, rounds): the default catalog, teachers
+    /// (all with consent unless <paramref name="withoutConsent"/> says how many of the last ones lack it), and logins:
+    /// "{prefix}-admin", "{prefix}-curator", "{prefix}-t1".."{prefix}-tN" linked to the teachers, all with <see cref="TestSchool.Password"/>.
+    /// </summary>
+    public async Task<TestSchool> NewSchoolAsync(int teachers = 4, int withoutConsent = 0)
+    {
+        var prefix = "s" + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var school = new Organization { Kind = OrganizationKind.School, Name = $"Тестовая школа {prefix}" };
+        db.Organizations.Add(school);
+        await db.SaveChangesAsync();
+        DefaultCatalog.AddTo(db, school.Id);
+        string[] last = ["Ёлкина", "Петров", "Соловьёва", "Иванов", "Кузнецова", "Смирнов", "Фёдорова", "Попов"];
+        string[] first = ["Анна", "Пётр", "Мария", "Иван", "Ольга", "Сергей", "Дарья", "Алексей"];
+        string[] middle = ["Сергеевна", "Ильич", "Олеговна", "Петрович", "Андреевна", "Юрьевич", "Павловна", "Иванович"];
+        var people = Enumerable.Range(0, teachers).Select(i => new Person
+        {
+            SchoolId = school.Id, LastName = last[i % last.Length] + (i >= last.Length ? $"-{i / last.Length}" : ""), FirstName = first[i % first.Length],
+            MiddleName = middle[i % middle.Length], Department = i % 2 == 0 ? "МО гуманитарных наук" : "МО естественных наук",
+            Position = "Учитель", ExperienceYears = 3 + 4 * i, BirthYear = 1995 - 3 * i,
+            Consent = i >= teachers - withoutConsent ? ConsentStatus.NotRecorded : ConsentStatus.Given,
+            ConsentDate = i >= teachers - withoutConsent ? null : new DateOnly(2026, 9, 1),
+        }).ToList();
+        db.People.AddRange(people);
+        await db.SaveChangesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        async Task<string> Account(string login, string role, int? personId, string name)
+        {
+            var u = new AppUser { UserName = login, SchoolId = school.Id, PersonId = personId, DisplayName = name };
+            (await users.CreateAsync(u, TestSchool.Password)).Succeeded.ShouldBeTrue();
+            await users.AddToRoleAsync(u, role);
+            return login;
+        }
+        await Account($"{prefix}-admin", Roles.Administrator, null, "Администратор");
+        await Account($"{prefix}-curator", Roles.Curator, null, "Куратор");
+        var logins = new List<TestTeacher>();
+        for (var i = 0; i < people.Count; i++)
+            logins.Add(new TestTeacher(people[i].Id, await Account($"{prefix}-t{i + 1}", Roles.Teacher, people[i].Id, people[i].FullName), people[i].FullName));
+        return new TestSchool(this, school.Id, $"{prefix}-admin", $"{prefix}-curator", logins);
+    }
+
     public Task<HttpClient> AdminAsync() => LoginAsync("admin", "admin2026");
     public Task<HttpClient> CuratorAsync() => LoginAsync("curator", "curator2026");
     public Task<HttpClient> TeacherAsync() => LoginAsync("teacher", "teacher2026");
@@ -156,6 +199,16 @@ public static class TestPostgres
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+public sealed record TestTeacher(int PersonId, string Login, string FullName);
+
+public sealed record TestSchool(AppFixture App, int Id, string Admin, string Curator, IReadOnlyList<TestTeacher> Teachers)
+{
+    public const string Password = "test-pass-2026";
+    public Task<HttpClient> AdminAsync() => App.LoginAsync(Admin, Password);
+    public Task<HttpClient> CuratorAsync() => App.LoginAsync(Curator, Password);
+    public Task<HttpClient> TeacherAsync(int index) => App.LoginAsync(Teachers[index].Login, Password);
 }
 
 [CollectionDefinition("sqlite")]

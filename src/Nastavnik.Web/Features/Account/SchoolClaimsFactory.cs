@@ -15,7 +15,7 @@ public sealed class SchoolClaimsFactory(UserManager<AppUser> users, RoleManager<
         identity.AddClaim(new Claim(CurrentSchool.ClaimType, user.SchoolId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim("nastavnik:name", user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(MustChangePasswordFilter.ClaimType, "1"));
-        if (user.PersonId is { } pid) identity.AddClaim(new Claim("nastavnik:person", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.PersonId is { } pid) identity.AddClaim(new Claim(CurrentSchool.PersonClaimType, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

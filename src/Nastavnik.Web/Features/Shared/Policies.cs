@@ -8,4 +8,12 @@ public static class Policies
     public const string CatalogRead = "catalog.read";
     public const string CatalogWrite = "catalog.write";
     public const string UsersManage = "users.manage";
+    /// <summary>Programs, roadmaps, the mentor base and offers: every signed-in member of the school.</summary>
+    public const string ProgramRead = "program.read";
+    /// <summary>Create and edit programs and roadmaps.</summary>
+    public const string ProgramWrite = "program.write";
+    /// <summary>Run diagnostics: rounds, answers on a teacher's behalf, Forms import, the competency map, the mentee base.</summary>
+    public const string DiagnosticsManage = "diagnostics.manage";
+    /// <summary>Things a teacher does for themself (self-assessment, own portfolio): an account linked to a person.</summary>
+    public const string OwnProfile = "profile.own";
 }

@@ -1,0 +1,53 @@
+namespace Nastavnik.Web.Data;
+
+/// <summary>One piece of a teacher's experience in the portfolio bank «Супервизор»: by topic, with achievements, links and files.</summary>
+public class PortfolioItem : ISchoolOwned, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int? TopicId { get; set; }
+    public Topic? Topic { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public string? Achievements { get; set; }
+    /// <summary>Links (a video, a lesson plan online), one per line.</summary>
+    public string? Links { get; set; }
+    /// <summary>Folded, stemmed words of the title, description, achievements and topic: the search column on SQLite.</summary>
+    public string SearchText { get; set; } = "";
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public int Version { get; set; }
+    public List<PortfolioFile> Files { get; set; } = [];
+}
+
+/// <summary>A file attached to a portfolio item (a lesson plan, a presentation), stored in the database so every web node serves it.</summary>
+public class PortfolioFile : ISchoolOwned
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int ItemId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Length { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTime UploadedAt { get; set; } = DateTime.UtcNow;
+}
+
+public enum ContactKind { Email, Phone, Messenger, Room, Other }
+
+/// <summary>Who may see a contact: everyone of the school, or only the curators and administration.</summary>
+public enum ContactVisibility { School, Administration }
+
+/// <summary>A way to reach a teacher, with the teacher's choice of who may see it; enforced by the query filter in AppDbContext.</summary>
+public class PortfolioContact : ISchoolOwned, IAudited
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int PersonId { get; set; }
+    public ContactKind Kind { get; set; }
+    public required string Value { get; set; }
+    public ContactVisibility Visibility { get; set; }
+    public int SortOrder { get; set; }
+}
