@@ -79,6 +79,7 @@ public sealed class AdministratorFlowTests(AppServer app)
     [InlineData("/Admin/Users", "admin", "admin2026")]
     [InlineData("/Admin/Users/Create", "admin", "admin2026")]
     [InlineData("/", "teacher", "teacher2026")]
+    [InlineData("/", "teacher2", "teacher2026")]
     [InlineData("/Catalog", "teacher", "teacher2026")]
     public async Task Pages_fit_a_375px_phone_without_sideways_scrolling(string url, string user, string password)
     {

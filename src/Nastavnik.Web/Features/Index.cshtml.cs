@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Programs;
 
 namespace Nastavnik.Web.Features;
 
@@ -17,6 +18,13 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public SchoolSummary? School { get; private set; }
     public MyCard? Me { get; private set; }
+    public HomeCycle? Cycle { get; private set; }
+    public bool Manager { get; private set; }
+    public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
+
+    /// <summary>The teacher's side: the open round and their own answers (their needs pass the privacy filter as their own).</summary>
+    public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs);
+    public MyDiagnostics? Mine { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -25,7 +33,10 @@ public class IndexModel(AppDbContext db) : PageModel
                 .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
                 .FirstOrDefaultAsync();
 
-        if (!(User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator) || User.IsInRole(Roles.Psychologist))) return;
+        if (Me is not null) Mine = await LoadMineAsync(Me.Id);
+        Manager = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
+        if (!(Manager || User.IsInRole(Roles.Psychologist))) return;
+        if (Manager) Cycle = await HomeCycle.LoadAsync(db, Today);
         var schoolId = db.School.SchoolId;
         var name = await db.Organizations.Where(o => o.Id == schoolId).Select(o => o.Name).FirstAsync();
         var people = await db.People.GroupBy(p => 1).Select(g => new
@@ -38,5 +49,20 @@ public class IndexModel(AppDbContext db) : PageModel
         School = new SchoolSummary(name, people?.Active ?? 0, people?.Archived ?? 0, people?.Consent ?? 0, (people?.Active ?? 0) - (people?.Consent ?? 0), departments,
             await db.Topics.CountAsync(t => !t.IsRetired), await db.Directions.CountAsync(d => !d.IsRetired),
             await db.Users.CountAsync(u => u.SchoolId == schoolId));
+    }
+
+    private async Task<MyDiagnostics?> LoadMineAsync(int personId)
+    {
+        var program = await db.CurrentProgramAsync();
+        if (program is null) return null;
+        var round = await db.LatestRoundAsync(program.Id);
+        if (round is null) return null;
+        var submitted = await db.RoundResponses.Where(r => r.RoundId == round.Id && r.PersonId == personId).Select(r => r.SubmittedAt).FirstOrDefaultAsync();
+        var offers = await db.Offers.Where(o => o.RoundId == round.Id && o.PersonId == personId).OrderByDescending(o => o.Level)
+            .Select(o => new { o.Topic!.Name, o.Level }).ToListAsync();
+        var needs = await db.Needs.Where(n => n.RoundId == round.Id && n.PersonId == personId).OrderByDescending(n => n.Priority)
+            .Select(n => new { n.Topic!.Name, n.Priority }).ToListAsync();
+        return new MyDiagnostics(round.Title, round.IsOpen, round.Deadline, submitted,
+            offers.Select(o => (o.Name, o.Level)).ToList(), needs.Select(n => (n.Name, n.Priority)).ToList());
     }
 }

@@ -59,6 +59,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, login.Role);
         }
+        await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, DateOnly.FromDateTime(DateTime.Today), ct);
         return school.Id;
     }
 
@@ -74,6 +75,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
             await db.UserLogins.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
             await db.UserTokens.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
             await db.Users.Where(u => demoIds.Contains(u.SchoolId)).ExecuteDeleteAsync(ct);
+            await DemoProgram.DeleteAsync(db, demoIds, ct);
             await db.AuditEntries.Where(a => a.SchoolId != null && demoIds.Contains(a.SchoolId.Value)).ExecuteDeleteAsync(ct);
             await db.Topics.Where(t => demoIds.Contains(t.SchoolId)).ExecuteDeleteAsync(ct);
             await db.Directions.Where(d => demoIds.Contains(d.SchoolId)).ExecuteDeleteAsync(ct);

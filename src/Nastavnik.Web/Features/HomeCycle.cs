@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Programs;
+
+namespace Nastavnik.Web.Features;
+
+/// <summary>The state of the program cycle (ui.md: the curator's home is the cycle), read in a few small queries.</summary>
+public sealed record HomeCycle(
+    int ProgramId, string ProgramName, ProgramStatus Status,
+    int Events, int EventsDone, int EventsOverdue,
+    int? RoundId, bool RoundOpen, DateOnly? Deadline, int Answered, int Eligible,
+    int Needs, int UncoveredNeeds, int Mentors)
+{
+    public static async Task<HomeCycle?> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
+    {
+        var program = await db.CurrentProgramAsync(ct);
+        if (program is null) return null;
+        var events = await db.RoadmapEvents.Where(e => e.ProgramId == program.Id)
+            .Select(e => new { e.Status, e.DueDate }).ToListAsync(ct);
+        var round = await db.LatestRoundAsync(program.Id, ct);
+        var eligible = await db.People.CountAsync(p => !p.IsArchived && p.Kind == PersonKind.Teacher && p.Consent == ConsentStatus.Given, ct);
+        int answered = 0, needs = 0, uncovered = 0, mentors = 0;
+        if (round is not null)
+        {
+            answered = await db.RoundResponses.CountAsync(r => r.RoundId == round.Id && r.SubmittedAt != null, ct);
+            needs = await db.Needs.CountAsync(n => n.RoundId == round.Id, ct);
+            // A need is covered when someone other than the teacher offers its topic in the same round.
+            uncovered = await db.Needs.CountAsync(n => n.RoundId == round.Id
+                && !db.Offers.Any(o => o.RoundId == round.Id && o.TopicId == n.TopicId && o.PersonId != n.PersonId), ct);
+            mentors = await db.Offers.Where(o => o.RoundId == round.Id).Select(o => o.PersonId).Distinct().CountAsync(ct);
+        }
+        return new HomeCycle(program.Id, program.Name, program.Status,
+            events.Count, events.Count(e => e.Status == EventStatus.Done),
+            events.Count(e => e.Status == EventStatus.Planned && e.DueDate is { } d && d < today),
+            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors);
+    }
+}
