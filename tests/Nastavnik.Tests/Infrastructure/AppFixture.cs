@@ -120,6 +120,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         }
         await Account($"{prefix}-admin", Roles.Administrator, null, "Администратор");
         await Account($"{prefix}-curator", Roles.Curator, null, "Куратор");
+        await Account($"{prefix}-psy", Roles.Psychologist, null, "Педагог-психолог");
         var logins = new List<TestTeacher>();
         for (var i = 0; i < people.Count; i++)
             logins.Add(new TestTeacher(people[i].Id, await Account($"{prefix}-t{i + 1}", Roles.Teacher, people[i].Id, people[i].FullName), people[i].FullName));
@@ -208,6 +209,8 @@ public sealed record TestSchool(AppFixture App, int Id, string Admin, string Cur
     public const string Password = "test-pass-2026";
     public Task<HttpClient> AdminAsync() => App.LoginAsync(Admin, Password);
     public Task<HttpClient> CuratorAsync() => App.LoginAsync(Curator, Password);
+    /// <summary>The school's psychologist ("{prefix}-psy"): reads the staff registry, but not teachers' needs.</summary>
+    public Task<HttpClient> PsychologistAsync() => App.LoginAsync(Admin.Replace("-admin", "-psy"), Password);
     public Task<HttpClient> TeacherAsync(int index) => App.LoginAsync(Teachers[index].Login, Password);
 }
 

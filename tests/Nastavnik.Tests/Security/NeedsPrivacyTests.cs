@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Tests.Infrastructure;
+using Nastavnik.Web.Data;
+
+namespace Nastavnik.Tests.Security;
+
+/// <summary>
+/// A teacher's needs (deficits) are personal: visible to the teacher, the school's curator and administrator only. This walks
+/// every page, export and endpoint that shows diagnostics, as everyone else, looking for a secret written in one teacher's need.
+/// </summary>
+public abstract class NeedsPrivacyTests(AppFixture app)
+{
+    private sealed record Setup(TestSchool School, int RoundId, int OwnerId, string Secret, string SecretTopic);
+
+    private async Task<Setup> ArrangeAsync()
+    {
+        var school = await app.NewSchoolAsync(teachers: 3);
+        var secret = "секрет-" + Guid.NewGuid().ToString("N")[..8];
+        var owner = school.Teachers[1];
+        var roundId = await app.WithDb(async db =>
+        {
+            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 8, 31), Status = ProgramStatus.Active };
+            db.Programs.Add(program);
+            await db.SaveChangesAsync();
+            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Самодиагностика", Deadline = new DateOnly(2099, 1, 1) };
+            db.DiagnosticsRounds.Add(round);
+            await db.SaveChangesAsync();
+            var topics = await db.Topics.Where(t => t.SchoolId == school.Id).OrderBy(t => t.Code).ToListAsync();
+            // A topic only the owner needs and nobody offers, so its appearance anywhere would betray the need.
+            var lonely = new Topic { SchoolId = school.Id, DirectionId = topics[0].DirectionId, Code = "MET-99", Name = "Тема-" + secret, SortOrder = 99 };
+            db.Topics.Add(lonely);
+            await db.SaveChangesAsync();
+            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, TopicId = lonely.Id, Priority = 3, Comment = secret });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, TopicId = topics[1].Id, Level = 2, Experience = "опыт" });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = school.Teachers[0].PersonId, TopicId = topics[2].Id, Level = 3 });
+            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = round.Id, PersonId = school.Teachers[0].PersonId, TopicId = topics[3].Id, Priority = 1, Comment = "свой дефицит" });
+            db.RoundResponses.Add(new RoundResponse { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, UpdatedBy = "test", SubmittedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
+        return new Setup(school, roundId, owner.PersonId, secret, "Тема-" + secret);
+    }
+
+    private static string[] Urls(Setup s) =>
+    [
+        "/", "/Programs", "/Diagnostics", "/Diagnostics/Answer", $"/Diagnostics/Answer?personId={s.OwnerId}",
+        "/Diagnostics/Map", "/Diagnostics/Map?handler=Export", "/Diagnostics/Bases", "/Diagnostics/Bases?tab=mentees",
+        "/Diagnostics/Bases?handler=Export", "/Diagnostics/Bases?handler=Export&tab=mentees", "/Diagnostics/Import",
+        $"/Portfolio?personId={s.OwnerId}", $"/Supervisor?q={Uri.EscapeDataString(s.Secret)}", $"/Staff/Details/{s.OwnerId}",
+        "/api/v1/needs", $"/api/v1/needs?personId={s.OwnerId}", $"/api/v1/needs?roundId={s.RoundId}",
+        $"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", "/api/v1/offers", $"/api/v1/offers?personId={s.OwnerId}",
+        $"/api/v1/portfolio/search?q={Uri.EscapeDataString(s.Secret)}", $"/api/v1/portfolio/people/{s.OwnerId}",
+        $"/api/v1/staff/{s.OwnerId}",
+    ];
+
+    /// <summary>The text of a response, with .xlsx and .docx files opened and read.</summary>
+    private static async Task<string> TextOf(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K')
+        {
+            using var ms = new MemoryStream(bytes);
+            var text = new StringBuilder();
+            using var zip = new System.IO.Compression.ZipArchive(ms);
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(entry.Open());
+                text.Append(await reader.ReadToEndAsync());
+            }
+            return WebUtility.HtmlDecode(text.ToString());
+        }
+        return WebUtility.HtmlDecode(Encoding.UTF8.GetString(bytes)).Replace("\\u0027", "'");
+    }
+
+    private async Task AssertNothingLeaksAsync(HttpClient client, Setup s, string who)
+    {
+        foreach (var url in Urls(s))
+        {
+            var response = await client.GetAsync(url);
+            var text = await TextOf(response);
+            text.ShouldNotContain(s.Secret, customMessage: $"{who} sees the secret need at {url} ({(int)response.StatusCode})");
+        }
+    }
+
+    [Fact]
+    public async Task Another_teacher_sees_no_trace_of_a_colleagues_need_in_any_page_export_or_endpoint()
+    {
+        var s = await ArrangeAsync();
+        await AssertNothingLeaksAsync(await s.School.TeacherAsync(0), s, "another teacher");
+        await AssertNothingLeaksAsync(await s.School.PsychologistAsync(), s, "the psychologist");
+        // And crafted requests: writing the owner's answers or reading them directly.
+        var teacher = await s.School.TeacherAsync(0);
+        (await teacher.GetAsync($"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}")).StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+        var put = await teacher.PutAsync($"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", new StringContent("{\"offers\":[],\"needs\":[],\"submit\":false}", Encoding.UTF8, "application/json"));
+        put.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+        (await app.WithDb(db => db.Needs.IgnoreQueryFilters().CountAsync(n => n.PersonId == s.OwnerId))).ShouldBe(1);
+        // The teacher's own need is theirs to see.
+        (await TextOf(await teacher.GetAsync("/api/v1/needs"))).ShouldContain("свой дефицит");
+    }
+
+    [Fact]
+    public async Task Another_school_and_anonymous_visitors_see_no_trace_either()
+    {
+        var s = await ArrangeAsync();
+        await AssertNothingLeaksAsync(await app.CuratorOfBAsync(), s, "the curator of another school");
+        await AssertNothingLeaksAsync(await app.CuratorAsync(), s, "the curator of the demo school");
+        await AssertNothingLeaksAsync(app.Anonymous(), s, "an anonymous visitor");
+    }
+
+    [Fact]
+    public async Task The_owner_the_curator_and_the_administrator_do_see_it()
+    {
+        var s = await ArrangeAsync();
+        var owner = await app.LoginAsync(s.School.Teachers[1].Login, TestSchool.Password);
+        (await TextOf(await owner.GetAsync("/api/v1/needs"))).ShouldContain(s.Secret);
+        (await TextOf(await owner.GetAsync("/Diagnostics/Answer"))).ShouldContain(s.Secret);
+        foreach (var manager in new[] { await s.School.CuratorAsync(), await s.School.AdminAsync() })
+        {
+            (await TextOf(await manager.GetAsync($"/api/v1/needs?personId={s.OwnerId}"))).ShouldContain(s.Secret);
+            (await TextOf(await manager.GetAsync("/Diagnostics/Map"))).ShouldContain(s.SecretTopic);
+            (await TextOf(await manager.GetAsync("/Diagnostics/Bases?handler=Export&tab=mentees"))).ShouldContain(s.SecretTopic);
+        }
+    }
+}
+
+[Collection("sqlite")] public sealed class NeedsPrivacyTests_Sqlite(SqliteApp app) : NeedsPrivacyTests(app);
+[Collection("postgres")] public sealed class NeedsPrivacyTests_Postgres(PostgresApp app) : NeedsPrivacyTests(app);
