@@ -261,6 +261,52 @@ public abstract class ProgramTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Curator_builds_a_roadmap_by_hand_adds_moves_edits_and_deletes()
+    {
+        var school = await app.NewSchoolAsync(teachers: 2);
+        var curator = await school.CuratorAsync();
+        var id = await CreateAsync(curator, "Своя карта");
+        var roadmapUrl = $"/Programs/Roadmap?id={id}";
+        foreach (var title in new[] { "Подготовительный этап", "Основной этап" })
+            (await curator.PostFormAsync(roadmapUrl, "/Programs/RoadmapActions?handler=AddStage", new() { ["programId"] = id.ToString(), ["title"] = title }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stages = await app.WithDb(db => db.RoadmapStages.IgnoreQueryFilters().Where(s => s.ProgramId == id).OrderBy(s => s.SortOrder).ToListAsync());
+        var main = stages[1];
+
+        var eventUrl = $"/Programs/Event?programId={id}&stageId={main.Id}";
+        var bad = await curator.PostFormAsync(eventUrl, eventUrl, new()
+        {
+            ["Input.StageId"] = main.Id.ToString(), ["Input.Title"] = "Педсовет", ["Input.StartDate"] = "2025-10-10", ["Input.DueDate"] = "2025-10-01", ["Input.Status"] = "Planned",
+        });
+        (await Text(bad)).ShouldContain("Срок окончания раньше начала");
+        var added = await curator.PostFormAsync(eventUrl, eventUrl, new()
+        {
+            ["Input.StageId"] = main.Id.ToString(), ["Input.Title"] = "Педсовет «Наставничество в школе»", ["Input.Timing"] = "Октябрь",
+            ["Input.DueDate"] = "2025-10-31", ["Input.ResponsiblePersonId"] = school.Teachers[1].PersonId.ToString(), ["Input.ResponsibleText"] = "руководители МО",
+            ["Input.Status"] = "Planned",
+        });
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Text(added));
+        (await curator.PostFormAsync(roadmapUrl, "/Programs/RoadmapActions?handler=MoveStage", new() { ["programId"] = id.ToString(), ["stageId"] = main.Id.ToString(), ["delta"] = "-1" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var doc = Html.Parse(await curator.GetStringAsync(roadmapUrl));
+        doc.QuerySelectorAll("tr.stage-row").Select(r => r.TextContent).First().ShouldContain("Этап 1. Основной этап");
+        var row = doc.QuerySelector("tr[data-testid=event]")!.TextContent;
+        row.ShouldContain("1.1");
+        row.ShouldContain("Октябрь");
+        row.ShouldContain("Петров П. И., руководители МО");
+        doc.QuerySelector("[data-testid=roadmap-counts]")!.TextContent.ShouldContain("2 этапа, 1 мероприятие");
+
+        var ev = await app.WithDb(db => db.RoadmapEvents.IgnoreQueryFilters().SingleAsync(e => e.ProgramId == id));
+        (await curator.PostFormAsync($"/Programs/Event?programId={id}&eventId={ev.Id}", $"/Programs/Event?handler=Delete&programId={id}&eventId={ev.Id}", new()))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await curator.PostFormAsync($"/Programs/Stage?programId={id}&stageId={stages[0].Id}", $"/Programs/Stage?handler=Delete&programId={id}&stageId={stages[0].Id}", new()))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDb(db => db.RoadmapEvents.IgnoreQueryFilters().CountAsync(e => e.ProgramId == id))).ShouldBe(0);
+        (await app.WithDb(db => db.RoadmapStages.IgnoreQueryFilters().Where(s => s.ProgramId == id).Select(s => s.Title).ToListAsync())).ShouldBe(["Основной этап"]);
+    }
+
+    [Fact]
     public async Task Roadmap_exports_to_xlsx_and_docx_in_the_seeds_layout()
     {
         var school = await app.NewSchoolAsync(teachers: 1);

@@ -52,24 +52,18 @@ public static class ProgramLabels
         _ => "status-warn",
     };
 
-    /// <summary>«Сентябрь · до 30.09.2025», «с 01.10.2025 по 30.04.2026», or what is known.</summary>
-    public static string Timing(RoadmapEvent e)
+    /// <summary>«01.10.2025 – 30.04.2026», «до 30.09.2025», «с 01.10.2025», or null without dates.</summary>
+    public static string? Dates(RoadmapEvent e) => (e.StartDate, e.DueDate) switch
     {
-        var dates = (e.StartDate, e.DueDate) switch
-        {
-            ({ } s, { } d) when s != d => $"{Shared.RussianText.Date(s)} – {Shared.RussianText.Date(d)}",
-            (_, { } d) => $"до {Shared.RussianText.Date(d)}",
-            ({ } s, null) => $"с {Shared.RussianText.Date(s)}",
-            _ => null,
-        };
-        return (e.Timing, dates) switch
-        {
-            (null, null) => "—",
-            (null, _) => dates!,
-            (_, null) => e.Timing,
-            _ => $"{e.Timing} ({dates})",
-        };
-    }
+        ({ } s, { } d) when s != d && !(s.Day == 1 && d.AddDays(1).Day == 1 && s.Month == d.Month && s.Year == d.Year) =>
+            $"{Shared.RussianText.Date(s)} – {Shared.RussianText.Date(d)}",
+        (_, { } d) => $"до {Shared.RussianText.Date(d)}",
+        ({ } s, null) => $"с {Shared.RussianText.Date(s)}",
+        _ => null,
+    };
+
+    /// <summary>The period as a school writes it in a document: its words («Сентябрь», «в течение года»), else the dates.</summary>
+    public static string Timing(RoadmapEvent e) => e.Timing ?? Dates(e) ?? "—";
 
     /// <summary>The responsible as a school writes it: the person «Фамилия И. О.» and/or the role.</summary>
     public static string Responsible(RoadmapEvent e)
