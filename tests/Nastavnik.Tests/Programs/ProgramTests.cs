@@ -65,6 +65,18 @@ public abstract class ProgramTests(AppFixture app)
         (await teacher.PutAsJsonAsync($"/api/v1/programs/{program.Id}", new { name = "x", startDate = "2025-09-01", endDate = "2026-08-31" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await teacher.GetAsync($"/api/v1/programs/{program.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await teacher.GetAsync($"/Programs/Roadmap?id={program.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The API returns the indicators; a PUT that leaves them (and curators) out keeps them.
+        var get = await curator.GetAsync($"/api/v1/programs/{program.Id}");
+        var json = await get.Content.ReadFromJsonAsync<JsonElement>();
+        json.GetProperty("indicators")[0].GetProperty("targets").GetArrayLength().ShouldBe(2);
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programs/{program.Id}")
+            { Content = JsonContent.Create(new { name = "Программа 2025/2026", startDate = "2025-09-01", endDate = "2026-08-31", status = "Active", goal = "Новая цель" }) };
+        put.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.Tag);
+        var updated = await (await curator.SendAsync(put)).Content.ReadFromJsonAsync<JsonElement>();
+        updated.GetProperty("goal").GetString().ShouldBe("Новая цель");
+        updated.GetProperty("indicators").GetArrayLength().ShouldBe(2);
+        updated.GetProperty("curatorIds").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public class EditModel(AppDbContext db) : PageModel
             // Changing only indicators or curators still checks and bumps the program's version.
             db.Entry(program).Property(p => p.Name).IsModified = true;
         }
+        // On the page, nothing selected means no curators and no indicators (in the API, absent means unchanged).
+        Input.CuratorIds ??= [];
+        Input.Indicators ??= [];
         await Input.ApplyToAsync(db, program, ct);
         try
         {

@@ -30,12 +30,14 @@ public sealed class ProgramInput : IValidatableObject
     public string? Description { get; set; }
 
     public List<MentoringForms> Forms { get; set; } = [];
-    public List<int> CuratorIds { get; set; } = [];
+    /// <summary>Null (absent in an API call) keeps the curators as they are.</summary>
+    public List<int>? CuratorIds { get; set; }
 
     [Display(Name = "Статус")]
     public ProgramStatus Status { get; set; }
 
-    public List<IndicatorInput> Indicators { get; set; } = [];
+    /// <summary>Null (absent in an API call) keeps the indicators as they are.</summary>
+    public List<IndicatorInput>? Indicators { get; set; }
 
     public sealed class IndicatorInput
     {
@@ -53,7 +55,7 @@ public sealed class ProgramInput : IValidatableObject
         public decimal? Value { get; set; }
     }
 
-    private IEnumerable<IndicatorInput> Kept => Indicators.Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Name));
+    private IEnumerable<IndicatorInput> Kept => (Indicators ?? []).Where(i => !i.Remove && !string.IsNullOrWhiteSpace(i.Name));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -61,9 +63,9 @@ public sealed class ProgramInput : IValidatableObject
             yield return new ValidationResult("Дата окончания раньше даты начала: проверьте период программы.", [nameof(EndDate)]);
         if (StartDate is { } s2 && EndDate is { } e2 && e2 > s2.AddYears(10))
             yield return new ValidationResult("Программа длиннее 10 лет: проверьте год окончания.", [nameof(EndDate)]);
-        for (var i = 0; i < Indicators.Count; i++)
+        for (var i = 0; i < (Indicators?.Count ?? 0); i++)
         {
-            var ind = Indicators[i];
+            var ind = Indicators![i];
             if (ind.Remove) continue;
             var filled = ind.Targets.Where(t => t.Year is not null || t.Value is not null).ToList();
             if (string.IsNullOrWhiteSpace(ind.Name))
@@ -111,6 +113,7 @@ public sealed class ProgramInput : IValidatableObject
     /// <summary>Room in the form: four year/value slots per indicator and one blank indicator to add.</summary>
     public void PadForForm()
     {
+        Indicators ??= [];
         if (Indicators.Count == 0 || !string.IsNullOrWhiteSpace(Indicators[^1].Name)) Indicators.Add(new IndicatorInput { Code = "custom" });
         foreach (var i in Indicators)
             while (i.Targets.Count < 4) i.Targets.Add(new TargetInput());
@@ -147,12 +150,21 @@ public sealed class ProgramInput : IValidatableObject
         p.Forms = Forms.Aggregate(MentoringForms.None, (a, f) => a | f);
         p.Status = Status;
 
+        if (CuratorIds is not null) await ApplyCuratorsAsync(db, p, CuratorIds, ct);
+        if (Indicators is not null) ApplyIndicators(p);
+    }
+
+    private static async Task ApplyCuratorsAsync(AppDbContext db, MentoringProgram p, List<int> curatorIds, CancellationToken ct)
+    {
         // Only the school's own staff can be curators; the query filter keeps other schools' people out.
-        var wanted = await db.People.Where(x => CuratorIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
+        var wanted = await db.People.Where(x => curatorIds.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct);
         p.Curators.RemoveAll(c => !wanted.Contains(c.PersonId));
         foreach (var id in wanted.Where(id => p.Curators.All(c => c.PersonId != id)))
             p.Curators.Add(new ProgramCurator { PersonId = id, SchoolId = p.SchoolId });
+    }
 
+    private void ApplyIndicators(MentoringProgram p)
+    {
         var kept = Kept.ToList();
         p.Indicators.RemoveAll(i => kept.All(k => k.Id != i.Id));
         var order = 0;
