@@ -1,10 +1,122 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
 namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>REST API of programs and their roadmap events: /api/v1/programs.</summary>
 public static class ProgramApi
 {
+    public sealed record TargetDto(int Year, decimal Value);
+    public sealed record IndicatorDto(int Id, string Code, string Name, string Unit, IReadOnlyList<TargetDto> Targets);
+    public sealed record ProgramSummaryDto(int Id, string Name, DateOnly StartDate, DateOnly EndDate, ProgramStatus Status, int Version);
+    public sealed record ProgramDto(int Id, string Name, DateOnly StartDate, DateOnly EndDate, string? Goal, string? Description,
+        IReadOnlyList<MentoringForms> Forms, ProgramStatus Status, IReadOnlyList<int> CuratorIds, IReadOnlyList<IndicatorDto> Indicators, int Version)
+    {
+        public static ProgramDto From(MentoringProgram p) => new(p.Id, p.Name, p.StartDate, p.EndDate, p.Goal, p.Description,
+            ProgramLabels.Forms.Select(f => f.Form).Where(f => p.Forms.HasFlag(f)).ToList(), p.Status,
+            p.Curators.Select(c => c.PersonId).Order().ToList(),
+            p.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorDto(i.Id, i.Code, i.Name, i.Unit, i.Targets.OrderBy(t => t.Year).Select(t => new TargetDto(t.Year, t.Value)).ToList())).ToList(),
+            p.Version);
+    }
+
+    public sealed record EventDto(int Id, int StageId, string Stage, string Title, DateOnly? StartDate, DateOnly? DueDate, string? Timing,
+        int? ResponsiblePersonId, string? ResponsibleText, EventStatus Status, bool IsOverdue, string? Result, int Version)
+    {
+        public static EventDto From(RoadmapEvent e, string stage, DateOnly today) => new(e.Id, e.StageId, stage, e.Title, e.StartDate, e.DueDate, e.Timing,
+            e.ResponsiblePersonId, e.ResponsibleText, e.Status, e.IsOverdue(today), e.Result, e.Version);
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
     public static RouteGroupBuilder MapProgramApi(this RouteGroupBuilder api)
     {
+        var group = api.MapGroup("/programs").WithTags("Programs").RequireAuthorization(Policies.ProgramRead);
+
+        group.MapGet("/", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await db.Programs.AsNoTracking()
+            .OrderBy(p => p.Status == ProgramStatus.Active ? 0 : p.Status == ProgramStatus.Draft ? 1 : 2).ThenByDescending(p => p.StartDate)
+            .Select(p => new ProgramSummaryDto(p.Id, p.Name, p.StartDate, p.EndDate, p.Status, p.Version)).ToListAsync(ct)));
+
+        group.MapGet("/{id:int}", async Task<Results<Ok<ProgramDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var p = await db.LoadForEditAsync(id, ct);
+            if (p is null) return ApiProblems.NotFound("Программа не найдена.");
+            http.Response.Headers.ETag = ApiProblems.ETag(p.Version);
+            return TypedResults.Ok(ProgramDto.From(p));
+        });
+
+        group.MapPost("/", async Task<Results<Created<ProgramDto>, ProblemHttpResult>> (ProgramInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (await ProgramRules.ActiveConflictAsync(db, 0, input.Status, ct) is { } conflict) return ApiProblems.BadRequest("Программа не может стать активной.", conflict);
+            var program = new MentoringProgram { Name = "" };
+            db.Programs.Add(program);
+            await input.ApplyToAsync(db, program, ct);
+            await db.SaveChangesAsync(ct);
+            http.Response.Headers.ETag = ApiProblems.ETag(program.Version);
+            return TypedResults.Created($"/api/v1/programs/{program.Id}", ProgramDto.From(program));
+        }).RequireAuthorization(Policies.ProgramWrite);
+
+        group.MapPut("/{id:int}", async Task<Results<Ok<ProgramDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, ProgramInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var program = await db.LoadForEditAsync(id, ct);
+            if (program is null) return ApiProblems.NotFound("Программа не найдена.");
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            if (await ProgramRules.ActiveConflictAsync(db, id, input.Status, ct) is { } conflict) return ApiProblems.BadRequest("Программа не может стать активной.", conflict);
+            db.Entry(program).Property(p => p.Version).OriginalValue = version;
+            db.Entry(program).Property(p => p.Name).IsModified = true;
+            await input.ApplyToAsync(db, program, ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            http.Response.Headers.ETag = ApiProblems.ETag(program.Version);
+            return TypedResults.Ok(ProgramDto.From(program));
+        }).RequireAuthorization(Policies.ProgramWrite);
+
+        group.MapGet("/{id:int}/events", async Task<Results<Ok<List<EventDto>>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, CancellationToken ct) =>
+        {
+            var roadmap = await Roadmap.LoadAsync(db, id, ct);
+            if (roadmap is null) return ApiProblems.NotFound("Программа не найдена.");
+            return TypedResults.Ok(roadmap.Stages.SelectMany(s => s.Events.Select(e => EventDto.From(e, s.Title, Today))).ToList());
+        });
+
+        group.MapPost("/{id:int}/events", async Task<Results<Created<EventDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, EventInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await db.Programs.AnyAsync(p => p.Id == id, ct)) return ApiProblems.NotFound("Программа не найдена.");
+            if (await input.CheckAsync(db, id, ct) is { } problem) return ApiProblems.BadRequest("Данные не прошли проверку.", problem);
+            var ev = await input.AddAsync(db, id, ct);
+            await db.SaveChangesAsync(ct);
+            http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
+            return TypedResults.Created($"/api/v1/programs/{id}/events/{ev.Id}", EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
+        }).RequireAuthorization(Policies.ProgramWrite);
+
+        group.MapPut("/{id:int}/events/{eventId:int}", async Task<Results<Ok<EventDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, int eventId, EventInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == id, ct);
+            if (ev is null) return ApiProblems.NotFound("Мероприятие не найдено.");
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            if (await input.CheckAsync(db, id, ct) is { } problem) return ApiProblems.BadRequest("Данные не прошли проверку.", problem);
+            db.Entry(ev).Property(e => e.Version).OriginalValue = version;
+            input.ApplyTo(ev);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
+            return TypedResults.Ok(EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
+        }).RequireAuthorization(Policies.ProgramWrite);
+
+        group.MapDelete("/{id:int}/events/{eventId:int}", async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, int eventId, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == id, ct);
+            if (ev is null) return ApiProblems.NotFound("Мероприятие не найдено.");
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            if (version != ev.Version) return ApiProblems.Conflict();
+            db.RoadmapEvents.Remove(ev);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Policies.ProgramWrite);
+
         return api;
     }
+
+    private static Task<string> StageTitle(AppDbContext db, int stageId, CancellationToken ct) =>
+        db.RoadmapStages.Where(s => s.Id == stageId).Select(s => s.Title).FirstAsync(ct);
 }

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Programs;
+
+/// <summary>Renames or deletes a stage of a roadmap (deleting removes its events too).</summary>
+[Authorize(Policy = Policies.ProgramWrite)]
+public class StageModel(AppDbContext db) : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    public RoadmapStage Stage { get; private set; } = null!;
+    public int EventCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int programId, int stageId, CancellationToken ct)
+    {
+        if (!await LoadAsync(programId, stageId, ct)) return NotFound();
+        Title = Stage.Title;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int programId, int stageId, CancellationToken ct)
+    {
+        if (!await LoadAsync(programId, stageId, ct)) return NotFound();
+        var clean = RussianText.Clean(Title);
+        if (clean is null || clean.Length > 300)
+        {
+            ModelState.AddModelError(nameof(Title), "Укажите название этапа (до 300 символов).");
+            return Page();
+        }
+        Stage.Title = clean;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Этап переименован.";
+        return RedirectToPage("/Programs/Roadmap", new { id = programId });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int programId, int stageId, CancellationToken ct)
+    {
+        if (!await LoadAsync(programId, stageId, ct)) return NotFound();
+        db.RoadmapStages.Remove(Stage);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"Этап «{Stage.Title}» удалён вместе с мероприятиями: {EventCount}.";
+        return RedirectToPage("/Programs/Roadmap", new { id = programId });
+    }
+
+    private async Task<bool> LoadAsync(int programId, int stageId, CancellationToken ct)
+    {
+        var stage = await db.RoadmapStages.Include(s => s.Events).FirstOrDefaultAsync(s => s.Id == stageId && s.ProgramId == programId, ct);
+        if (stage is null) return false;
+        Stage = stage;
+        EventCount = stage.Events.Count;
+        return true;
+    }
+}
