@@ -203,6 +203,15 @@ public abstract class PortfolioTests(AppFixture app)
         var big = await PostItemWithFileAsync(owner, "Видео", "урок.mp4", new byte[10 * 1024 * 1024 + 1]);
         WebUtility.HtmlDecode(await big.Content.ReadAsStringAsync()).ShouldContain("больше 10 МБ");
         (await app.WithDb(db => db.PortfolioItems.IgnoreQueryFilters().CountAsync(i => i.PersonId == school.Teachers[0].PersonId))).ShouldBe(1);
+
+        // The owner removes the file in the edit form; it is gone for everyone.
+        var item = await app.WithDb(db => db.PortfolioItems.IgnoreQueryFilters().SingleAsync(i => i.PersonId == school.Teachers[0].PersonId));
+        (await owner.PostFormAsync($"/Portfolio/Edit/{item.Id}", $"/Portfolio/Edit/{item.Id}", new()
+        {
+            ["Input.Title"] = item.Title, ["Version"] = item.Version.ToString(), ["RemoveFiles"] = fileId.ToString(),
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await reader.GetAsync($"/Portfolio/File?id={fileId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.WithDb(db => db.PortfolioItems.IgnoreQueryFilters().SingleAsync(i => i.Id == item.Id))).Version.ShouldBeGreaterThan(item.Version);
     }
 
     [Fact]
@@ -249,6 +258,33 @@ public abstract class PortfolioTests(AppFixture app)
         page.ShouldNotContain("<script>alert");
         page.ShouldNotContain("<img src=x");
         page.ShouldContain("&lt;script&gt;");
+    }
+
+    [Fact]
+    public async Task Results_of_a_big_school_come_in_pages_of_twenty_teachers()
+    {
+        var school = await app.NewSchoolAsync(teachers: 1);
+        await app.WithDb(async db =>
+        {
+            for (var i = 0; i < 45; i++)
+            {
+                var p = new Person { SchoolId = school.Id, LastName = $"Педагогова-{i:00}", FirstName = "Анна", Department = "МО начальных классов" };
+                db.People.Add(p);
+                await db.SaveChangesAsync();
+                db.PortfolioItems.Add(new PortfolioItem { SchoolId = school.Id, PersonId = p.Id, Title = "Игровые технологии", Description = $"Видеоролики к уроку {i}" });
+                db.PortfolioItems.Add(new PortfolioItem { SchoolId = school.Id, PersonId = p.Id, Title = "Работа с родителями", Description = "Собрания." });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var reader = await school.TeacherAsync(0);
+        var first = await reader.GetFromJsonAsync<JsonElement>("/api/v1/portfolio/search?q=" + Uri.EscapeDataString("видеоролики"));
+        (first.GetProperty("total").GetInt32(), first.GetProperty("pages").GetInt32(), first.GetProperty("teachers").GetArrayLength()).ShouldBe((45, 3, 20));
+        var last = await reader.GetFromJsonAsync<JsonElement>("/api/v1/portfolio/search?q=" + Uri.EscapeDataString("видеоролики") + "&page=3");
+        last.GetProperty("teachers").GetArrayLength().ShouldBe(5);
+        People(first).Concat(People(last)).Distinct().Count().ShouldBe(25);
+        var page2 = WebUtility.HtmlDecode(await reader.GetStringAsync("/Supervisor?q=" + Uri.EscapeDataString("видеоролики") + "&p=2"));
+        page2.ShouldContain("Страница 2 из 3");
+        Html.Parse(page2).QuerySelectorAll("[data-testid=hit]").Length.ShouldBe(20);
     }
 
     private static async Task<HttpResponseMessage> PostItemWithFileAsync(HttpClient teacher, string title, string fileName, byte[] content)
