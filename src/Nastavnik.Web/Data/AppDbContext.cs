@@ -248,6 +248,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasMany(x => x.Files).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.SchoolId, x.TopicId });
             e.HasIndex(x => new { x.SchoolId, x.PersonId });
+            // On PostgreSQL the «Супервизор» search uses Russian full-text search over a stored, weighted vector (title A,
+            // achievements B, description C); SQLite uses SearchText (stems written by RussianStemmer on save).
+            if (Database.IsNpgsql())
+            {
+                e.Property<NpgsqlTypes.NpgsqlTsVector>(PortfolioItem.SearchVectorColumn).HasComputedColumnSql(
+                    "setweight(to_tsvector('russian', coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('russian', coalesce(\"Achievements\", '')), 'B') || setweight(to_tsvector('russian', coalesce(\"Description\", '')), 'C')",
+                    stored: true);
+                e.HasIndex(PortfolioItem.SearchVectorColumn).HasMethod("gin");
+            }
             e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
         });
         b.Entity<PortfolioFile>(e =>
@@ -316,6 +325,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
         }
         var now = DateTime.UtcNow;
         foreach (var entry in ChangeTracker.Entries<Person>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchText();
+            if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = now;
+        }
+        foreach (var entry in ChangeTracker.Entries<PortfolioItem>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchText();
             if (entry.State == EntityState.Modified) entry.Entity.UpdatedAt = now;

@@ -20,6 +20,16 @@ public class PortfolioItem : ISchoolOwned, IAudited, IVersioned
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
     public List<PortfolioFile> Files { get; set; } = [];
+
+    /// <summary>Separates the fields in <see cref="SearchText"/>: title, achievements, description (the order of their weight in ranking).</summary>
+    /// <summary>The PostgreSQL-only shadow column with the weighted Russian tsvector (see AppDbContext).</summary>
+    public const string SearchVectorColumn = "SearchVector";
+
+    public const string FieldSeparator = " | ";
+
+    /// <summary>Called on every save: « title stems | achievements stems | description stems », each word preceded by a space for prefix LIKE.</summary>
+    public void RefreshSearchText() =>
+        SearchText = " " + string.Join(FieldSeparator, new[] { Title, Achievements, Description }.Select(Features.Shared.RussianStemmer.StemText)) + " ";
 }
 
 /// <summary>A file attached to a portfolio item (a lesson plan, a presentation), stored in the database so every web node serves it.</summary>

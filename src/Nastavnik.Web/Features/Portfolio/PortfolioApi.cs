@@ -1,10 +1,108 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Features.Supervisor;
+
 namespace Nastavnik.Web.Features.Portfolio;
 
 /// <summary>REST API of portfolios and the «Супервизор» search: /api/v1/portfolio.</summary>
 public static class PortfolioApi
 {
+    public sealed record FileDto(int Id, string FileName, string ContentType, long Length, string Url);
+    public sealed record ItemDto(int Id, int PersonId, int? TopicId, string? TopicName, string Title, string? Description, string? Achievements,
+        IReadOnlyList<string> Links, IReadOnlyList<FileDto> Files, DateTime UpdatedAt, int Version);
+    public sealed record PersonPortfolioDto(int PersonId, string FullName, string? Position, string? Department, int? ExperienceYears,
+        IReadOnlyList<ItemDto> Items, IReadOnlyList<ContactView> Contacts);
+
     public static RouteGroupBuilder MapPortfolioApi(this RouteGroupBuilder api)
     {
+        var group = api.MapGroup("/portfolio").WithTags("Portfolio").RequireAuthorization(Policies.ProgramRead);
+
+        group.MapGet("/search", async (AppDbContext db, string? q, int? topicId, int? page, int? size, CancellationToken ct) =>
+            TypedResults.Ok(await db.SearchAsync(new SupervisorQuery(q, topicId, page ?? 1, size ?? 20), ct)));
+
+        group.MapGet("/people/{personId:int}", async Task<Results<Ok<PersonPortfolioDto>, NotFound<ProblemDetailsBody>>> (int personId, AppDbContext db, CancellationToken ct) =>
+        {
+            var p = await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == personId, ct);
+            if (p is null) return ApiProblems.NotFound("Педагог не найден.");
+            var items = await ItemsAsync(db.PortfolioItems.Where(i => i.PersonId == personId), ct);
+            var contacts = await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+            return TypedResults.Ok(new PersonPortfolioDto(p.Id, p.FullName, p.Position, p.Department, p.ExperienceYears, items, contacts.Select(SupervisorSearch.View).ToList()));
+        });
+
+        var own = group.MapGroup("/items").RequireAuthorization(Policies.OwnProfile);
+
+        own.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await ItemsAsync(db.PortfolioItems.Where(i => i.PersonId == db.School.PersonId), ct)));
+
+        own.MapGet("/{id:int}", async Task<Results<Ok<ItemDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var item = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == id && i.PersonId == db.School.PersonId), ct)).SingleOrDefault();
+            if (item is null) return NotFound();
+            http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
+            return TypedResults.Ok(item);
+        });
+
+        own.MapPost("/", async Task<Results<Created<ItemDto>, ProblemHttpResult>> (PortfolioItemInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            if (await TopicProblemAsync(db, input, ct) is { } problem) return problem;
+            var item = new PortfolioItem { PersonId = db.School.PersonId, Title = "" };
+            input.ApplyTo(item);
+            db.PortfolioItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            var dto = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == item.Id), ct)).Single();
+            http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
+            return TypedResults.Created($"/api/v1/portfolio/items/{item.Id}", dto);
+        });
+
+        own.MapPut("/{id:int}", async Task<Results<Ok<ItemDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, PortfolioItemInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == id && i.PersonId == db.School.PersonId, ct);
+            if (item is null) return NotFound();
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            if (await TopicProblemAsync(db, input, ct) is { } problem) return problem;
+            db.Entry(item).Property(i => i.Version).OriginalValue = version;
+            input.ApplyTo(item);
+            db.Entry(item).Property(i => i.UpdatedAt).IsModified = true;
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
+            return TypedResults.Ok((await ItemsAsync(db.PortfolioItems.Where(i => i.Id == id), ct)).Single());
+        });
+
+        own.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == id && i.PersonId == db.School.PersonId, ct);
+            if (item is null) return NotFound();
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            db.Entry(item).Property(i => i.Version).OriginalValue = version;
+            db.PortfolioItems.Remove(item);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            return TypedResults.NoContent();
+        });
+
         return api;
+    }
+
+    // Another teacher's item answers exactly like a missing one: its existence is not confirmed.
+    private static NotFound<ProblemDetailsBody> NotFound() => ApiProblems.NotFound("Материал не найден среди ваших.");
+
+    private static async Task<ProblemHttpResult?> TopicProblemAsync(AppDbContext db, PortfolioItemInput input, CancellationToken ct) =>
+        input.TopicId is { } topicId && !await db.Topics.AnyAsync(t => t.Id == topicId, ct)
+            ? ApiProblems.BadRequest("Такой темы нет в каталоге школы.", "Передайте topicId одной из тем /api/v1/catalog или null.")
+            : null;
+
+    private static async Task<List<ItemDto>> ItemsAsync(IQueryable<PortfolioItem> items, CancellationToken ct)
+    {
+        var rows = await items.AsNoTracking().OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
+            .Select(i => new
+            {
+                i.Id, i.PersonId, i.TopicId, TopicName = i.Topic != null ? i.Topic.Name : null, i.Title, i.Description, i.Achievements, i.Links, i.UpdatedAt, i.Version,
+                Files = i.Files.OrderBy(f => f.Id).Select(f => new FileDto(f.Id, f.FileName, f.ContentType, f.Length, "/Portfolio/File?id=" + f.Id)).ToList(),
+            }).ToListAsync(ct);
+        return rows.Select(i => new ItemDto(i.Id, i.PersonId, i.TopicId, i.TopicName, i.Title, i.Description, i.Achievements, PortfolioLinks.Split(i.Links),
+            i.Files, i.UpdatedAt, i.Version)).ToList();
     }
 }

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Portfolio;
+
+/// <summary>
+/// «Мой профиль и портфолио»: the teacher's card, contacts and portfolio items. Any member of the school may open a colleague's
+/// (/Portfolio?personId=N) read-only; contacts kept for the administration are hidden by the query filter, not here.
+/// </summary>
+[Authorize(Policy = Policies.ProgramRead)]
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public sealed record FileRow(int Id, string FileName, long Length);
+    public sealed record ItemRow(int Id, string Title, string? TopicName, string? Description, string? Achievements, IReadOnlyList<string> Links,
+        IReadOnlyList<FileRow> Files, DateTime UpdatedAt, int Version);
+
+    public Person? Person { get; private set; }
+    public bool IsOwn { get; private set; }
+    public List<ItemRow> Items { get; private set; } = [];
+    public List<PortfolioContact> Contacts { get; private set; } = [];
+    [BindProperty] public PortfolioContactInput Contact { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? personId, CancellationToken ct)
+    {
+        var target = personId ?? db.School.PersonId;
+        if (target <= 0) return Page();   // an account without a teacher's card: the page explains
+        return await LoadAsync(target, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAddContactAsync(CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        if (own <= 0) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(own, ct);
+            return Page();
+        }
+        var order = await db.PortfolioContacts.Where(c => c.PersonId == own).Select(c => (int?)c.SortOrder).MaxAsync(ct) ?? 0;
+        db.PortfolioContacts.Add(new PortfolioContact { PersonId = own, Kind = Contact.Kind, Value = Contact.Value.Trim(), Visibility = Contact.Visibility, SortOrder = order + 1 });
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Контакт добавлен.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteContactAsync(int contactId, CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        var contact = await db.PortfolioContacts.FirstOrDefaultAsync(c => c.Id == contactId && c.PersonId == own, ct);
+        if (contact is null) return NotFound();
+        db.PortfolioContacts.Remove(contact);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Контакт удалён.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteItemAsync(int itemId, int version, CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PersonId == own, ct);
+        if (item is null) return NotFound();
+        db.Entry(item).Property(i => i.Version).OriginalValue = version;
+        db.PortfolioItems.Remove(item);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "Материал изменили в другой вкладке или на другом устройстве, поэтому он не удалён. Проверьте его и удалите ещё раз.";
+            return RedirectToPage();
+        }
+        TempData["Flash"] = $"Материал «{item.Title}» удалён.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync(int personId, CancellationToken ct)
+    {
+        Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (Person is null) return false;
+        IsOwn = personId == db.School.PersonId;
+        var items = await db.PortfolioItems.AsNoTracking().Where(i => i.PersonId == personId).OrderByDescending(i => i.UpdatedAt)
+            .Select(i => new
+            {
+                i.Id, i.Title, TopicName = i.Topic != null ? i.Topic.Name : null, i.Description, i.Achievements, i.Links, i.UpdatedAt, i.Version,
+                Files = i.Files.OrderBy(f => f.Id).Select(f => new FileRow(f.Id, f.FileName, f.Length)).ToList(),
+            }).ToListAsync(ct);
+        Items = items.Select(i => new ItemRow(i.Id, i.Title, i.TopicName, i.Description, i.Achievements, PortfolioLinks.Split(i.Links), i.Files, i.UpdatedAt, i.Version)).ToList();
+        Contacts = await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+        return true;
+    }
+}
