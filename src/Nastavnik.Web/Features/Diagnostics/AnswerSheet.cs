@@ -73,14 +73,29 @@ public static class AnswerSheet
     {
         for (var attempt = 0; ; attempt++)
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var offer = await db.Offers.FirstOrDefaultAsync(o => o.RoundId == roundId && o.PersonId == personId && o.TopicId == answer.TopicId, ct);
             var need = await db.Needs.FirstOrDefaultAsync(n => n.RoundId == roundId && n.PersonId == personId && n.TopicId == answer.TopicId, ct);
             Apply(db, roundId, personId, answer, offer, need, source);
-            await TouchResponseAsync(db, roundId, personId, source, userName, submit: false, ct);
-            try { await db.SaveChangesAsync(ct); return; }
-            catch (DbUpdateConcurrencyException) when (attempt < 2)
+            var exists = await db.RoundResponses.AnyAsync(r => r.RoundId == roundId && r.PersonId == personId, ct);
+            if (!exists) db.RoundResponses.Add(new RoundResponse { RoundId = roundId, PersonId = personId, UpdatedBy = userName, Source = source, Version = 1 });
+            try
             {
-                // Another tab saved another topic meanwhile and bumped the sheet's version: our topic's rows are ours, try again.
+                await db.SaveChangesAsync(ct);
+                // The sheet's stamp is bumped in place, not read-modify-written: saves of other topics from another tab never conflict
+                // on it, while a whole-sheet PUT holding an older ETag still sees the change. (The topic's own rows carry the audit.)
+                var now = DateTime.UtcNow;
+                if (exists)
+                    await db.RoundResponses.Where(r => r.RoundId == roundId && r.PersonId == personId).ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.UpdatedAt, now).SetProperty(r => r.UpdatedBy, userName).SetProperty(r => r.Source, source)
+                        .SetProperty(r => r.Version, r => r.Version + 1), ct);
+                await tx.CommitAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another tab created the sheet or this topic's row at the same moment: read again and apply over it.
+                await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
         }
