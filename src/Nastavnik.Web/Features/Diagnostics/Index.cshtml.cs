@@ -22,6 +22,8 @@ public class IndexModel(AppDbContext db) : PageModel
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Deadline { get; set; }
     public string? Error { get; private set; }
+    /// <summary>A curator who also teaches (an account linked to a card) fills their own sheet too.</summary>
+    public bool HasOwnSheet => db.School.PersonId > 0;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
