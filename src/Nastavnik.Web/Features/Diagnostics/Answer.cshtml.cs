@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Diagnostics;
+
+/// <summary>
+/// The self-assessment form: a teacher's own sheet, or (with ?personId=, curators and administrators only) a teacher's sheet
+/// filled on their behalf. Every topic card saves itself; «Отправить ответы» marks the sheet submitted.
+/// </summary>
+[Authorize(Policy = Policies.ProgramRead)]
+public class AnswerModel(AppDbContext db) : PageModel
+{
+    public sealed record TopicRow(int Id, string Name, Offer? Offer, Need? Need);
+    public sealed record DirectionRow(string Name, List<TopicRow> Topics);
+
+    /// <summary>Why the form is not shown (no linked person, no round, no consent); null when it is.</summary>
+    public string? Blocked { get; private set; }
+    public bool NoRound { get; private set; }
+    public Person? Subject { get; private set; }
+    public DiagnosticsRound? Round { get; private set; }
+    public RoundResponse? Sheet { get; private set; }
+    public List<DirectionRow> Directions { get; private set; } = [];
+    public bool OnBehalf { get; private set; }
+    public bool ReadOnly => Round is { IsOpen: false };
+    public int? RoutePersonId => OnBehalf ? Subject?.Id : null;
+
+    public async Task<IActionResult> OnGetAsync(int? personId, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Blocked is not null || Round is null) return Page();
+        var offers = await db.Offers.AsNoTracking().Where(o => o.RoundId == Round.Id && o.PersonId == Subject!.Id).ToDictionaryAsync(o => o.TopicId, ct);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.RoundId == Round.Id && n.PersonId == Subject!.Id).ToDictionaryAsync(n => n.TopicId, ct);
+        var directions = await db.Directions.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.SortOrder).ThenBy(d => d.Name)
+            .Select(d => new { d.Name, Topics = d.Topics.Where(t => !t.IsRetired).OrderBy(t => t.SortOrder).Select(t => new { t.Id, t.Name }).ToList() })
+            .ToListAsync(ct);
+        Directions = directions.Where(d => d.Topics.Count > 0)
+            .Select(d => new DirectionRow(d.Name, d.Topics.Select(t => new TopicRow(t.Id, t.Name, offers.GetValueOrDefault(t.Id), needs.GetValueOrDefault(t.Id))).ToList()))
+            .ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTopicAsync(int? personId, int topicId, bool offer, int? level, string? experience, bool need, int? priority, string? comment, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Subject is null) return State(409, Blocked);
+        if (Round is null) return State(409, "Диагностика сейчас не проводится: ответ не сохранён.");
+        if (AnswerSheet.WhyNot(Round, Subject!) is { } why) return State(409, why);
+        var answer = new TopicAnswer(topicId, offer ? level ?? 0 : null, offer ? experience : null, need ? priority ?? 0 : null, need ? comment : null);
+        var errors = await AnswerSheet.ValidateAsync(db, [answer], ct);
+        if (errors.Count > 0) return State(400, string.Join(" ", errors));
+        await AnswerSheet.SaveTopicAsync(db, Round.Id, Subject!.Id, answer, Source, User.Identity!.Name!, ct);
+        if (!IsHtmx) return RedirectToPage(new { personId = RoutePersonId });
+        return State(200, null);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int? personId, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Subject is null) return StatusCode(409, Blocked ?? "");
+        if (Round is null || AnswerSheet.WhyNot(Round, Subject!) is not null)
+        {
+            TempData["Error"] = Round is null ? "Диагностика сейчас не проводится." : AnswerSheet.WhyNot(Round, Subject!);
+            return RedirectToPage(new { personId = RoutePersonId });
+        }
+        await AnswerSheet.SubmitAsync(db, Round.Id, Subject!.Id, Source, User.Identity!.Name!, ct);
+        TempData["Flash"] = OnBehalf ? $"Анкета педагога {Subject.FullName} отмечена как отправленная." : "Спасибо! Ваши ответы отправлены.";
+        return RedirectToPage(new { personId = RoutePersonId });
+    }
+
+    private AnswerSource Source => OnBehalf ? AnswerSource.Curator : AnswerSource.Self;
+    private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
+
+    private IActionResult State(int status, string? error)
+    {
+        if (!IsHtmx && error is not null) return StatusCode(status, error);
+        Response.StatusCode = status;
+        return Partial("_SaveState", error);
+    }
+
+    /// <summary>Finds whose sheet this is and whether it can be filled; a result means: stop and return it.</summary>
+    private async Task<IActionResult?> LoadAsync(int? personId, CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        if (personId is { } id && id != own)
+        {
+            // Someone else's sheet: only curators and administrators, and only of their own school (the query filter).
+            if (!AnswerSheet.IsManager(User)) return StatusCode(StatusCodes.Status403Forbidden);
+            OnBehalf = true;
+        }
+        var subjectId = personId ?? own;
+        if (subjectId <= 0)
+        {
+            Blocked = "Ваша учётная запись не связана с карточкой педагога, поэтому анкеты самодиагностики для вас нет. Если вы ведёте занятия, попросите администратора связать учётную запись с вашей карточкой в реестре педагогов.";
+            return null;
+        }
+        Subject = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subjectId, ct);
+        if (Subject is null) return NotFound();
+        Round = await AnswerSheet.CurrentRoundAsync(db, ct);
+        if (Round is null) { NoRound = true; return null; }
+        Sheet = await db.RoundResponses.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == Round.Id && r.PersonId == subjectId, ct);
+        // A closed round still shows the answers, read-only; missing consent or an archived card shows no form at all.
+        Blocked = AnswerSheet.PersonBlock(Subject);
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Diagnostics;
+
+/// <summary>Who has answered a round: every active teacher of the school with their consent, sheet state and numbers of offers and needs.</summary>
+public static class RoundStatus
+{
+    public sealed record Row(int PersonId, string FullName, string? Department, bool HasConsent, DateTime? SubmittedAt, bool HasSheet,
+        AnswerSource? Source, int Offers, int Needs)
+    {
+        public bool Answered => HasConsent && SubmittedAt is not null;
+    }
+
+    public sealed record Summary(int Teachers, int WithConsent, int Answered, int Drafts, int WithoutConsent, List<Row> Rows);
+
+    /// <summary>Filters: all, answered, notanswered (with consent, not submitted), noconsent. The search is on the folded name.</summary>
+    public static async Task<Summary> LoadAsync(AppDbContext db, int roundId, string? show, string? q, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => !p.IsArchived && p.Kind == PersonKind.Teacher)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department, p.Consent, p.SearchText })
+            .ToListAsync(ct);
+        var responses = await db.RoundResponses.AsNoTracking().Where(r => r.RoundId == roundId)
+            .Select(r => new { r.PersonId, r.SubmittedAt, r.Source }).ToDictionaryAsync(r => r.PersonId, ct);
+        var offers = await db.Offers.Where(o => o.RoundId == roundId).GroupBy(o => o.PersonId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // Managers see the school's needs through the query filter; this page is theirs only.
+        var needs = await db.Needs.Where(n => n.RoundId == roundId).GroupBy(n => n.PersonId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        var all = people.Select(p =>
+        {
+            var r = responses.GetValueOrDefault(p.Id);
+            return (p.SearchText, Row: new Row(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, p.Consent == ConsentStatus.Given,
+                r?.SubmittedAt, r is not null, r?.Source, offers.GetValueOrDefault(p.Id), needs.GetValueOrDefault(p.Id)));
+        }).ToList();
+
+        var words = RussianText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var rows = all.Where(x => words.All(w => x.SearchText.Contains(w, StringComparison.Ordinal))).Select(x => x.Row)
+            .Where(r => show switch
+            {
+                "answered" => r.Answered,
+                "notanswered" => r.HasConsent && !r.Answered,
+                "noconsent" => !r.HasConsent,
+                _ => true,
+            }).ToList();
+        var withConsent = all.Count(x => x.Row.HasConsent);
+        return new Summary(all.Count, withConsent, all.Count(x => x.Row.Answered), all.Count(x => x.Row.HasConsent && x.Row.HasSheet && !x.Row.Answered),
+            all.Count - withConsent, rows);
+    }
+
+    public static string SourceWord(AnswerSource? s) => s switch
+    {
+        AnswerSource.Self => "сам(а)",
+        AnswerSource.Curator => "куратор",
+        AnswerSource.Import => "импорт",
+        _ => "—",
+    };
+}
