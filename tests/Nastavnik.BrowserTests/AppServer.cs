@@ -14,6 +14,8 @@ public sealed class AppServer : IAsyncLifetime
     private Process? _process;
     private string _dir = "";
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The app's working folder: its SQLite database is data/nastavnik.db here.</summary>
+    public string DataDirectory => _dir;
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -223,6 +223,9 @@ public sealed partial class FormsImporter(AppDbContext db)
     private static partial Regex DigitRegex();
 
     private static readonly TimeSpan SchoolOffset = TimeSpan.FromHours(3);
+
+    /// <summary>A form's time as the school sees it in the file (Moscow time), «dd.MM.yyyy HH:mm».</summary>
+    public static string SchoolTime(DateTime utc) => (utc + SchoolOffset).ToString("dd.MM.yyyy HH:mm", RussianText.Culture);
     private static readonly string[] LocalFormats =
     [
         "dd.MM.yyyy H:mm:ss", "d.M.yyyy H:mm:ss", "dd.MM.yyyy H:mm", "d.M.yyyy H:mm", "dd.MM.yyyy",
