@@ -159,7 +159,7 @@ public sealed class FormsNameMatcher
             var parts = raw.Split('.', StringSplitOptions.RemoveEmptyEntries);
             foreach (var part in parts)
             {
-                var w = new string(part.Where(c => char.IsLetter(c) || c == '-').ToArray()).Trim('-');
+                var w = new string(part.Where(c => char.IsLetterOrDigit(c) || c == '-').ToArray()).Trim('-');
                 if (w.Length == 0) continue;
                 if (w.Length == 1) initials.Add(w);
                 else full.Add(w);

@@ -113,7 +113,7 @@ public class ImportModel(AppDbContext db) : PageModel
 
     public static string Describe(FormsImportResult r) => r.NoChanges
         ? $"Загрузка завершена, изменений нет: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} уже совпадают с файлом."
-        : $"Загрузка завершена: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")}; новых ответов в анкете — {r.ResponsesCreated}, обновлено — {r.ResponsesUpdated}; отметок добавлено — {r.Added}, изменено — {r.Changed}, удалено — {r.Removed}.";
+        : $"Загрузка завершена: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} записаны в тур диагностики (впервые — {r.ResponsesCreated}, обновлены — {r.ResponsesUpdated}; отметок «наставник» и «нужна помощь» добавлено — {r.Added}, изменено — {r.Changed}, удалено — {r.Removed}).";
 
     private async Task<bool> LoadScopeAsync(CancellationToken ct)
     {
