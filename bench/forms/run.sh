@@ -24,9 +24,9 @@ db.execute("INSERT INTO DiagnosticsRounds (SchoolId, ProgramId, Title, OpenedAt,
 db.commit()
 PY
 echo "--- first import of $n rows ---"
-/usr/bin/time -f "wall time of the whole command (with .NET start-up): %e s, peak memory %M KB" $app import forms "$work/forms.csv" --school "$school" --accept-uncertain
+/usr/bin/time -f "wall time of the whole command (with .NET start-up): %e s (CPU: user %U s, system %S s), peak memory %M KB" $app import forms "$work/forms.csv" --school "$school" --accept-uncertain
 echo "--- the same file again ---"
-/usr/bin/time -f "wall time of the whole command (with .NET start-up): %e s, peak memory %M KB" $app import forms "$work/forms.csv" --school "$school" --accept-uncertain
+/usr/bin/time -f "wall time of the whole command (with .NET start-up): %e s (CPU: user %U s, system %S s), peak memory %M KB" $app import forms "$work/forms.csv" --school "$school" --accept-uncertain
 python3 - "$work/nastavnik.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])

@@ -286,6 +286,37 @@ public abstract class FormsImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_corrected_export_replaces_the_persons_answers_and_leaves_others_alone()
+    {
+        var school = await app.NewSchoolAsync(teachers: 6, withoutConsent: 1);
+        var roundId = await OpenRoundAsync(school);
+        var curator = await school.CuratorAsync();
+        var t = school.Teachers;
+        var excel = await TopicAsync(school, "Microsoft Excel");
+        var syntax = await TopicAsync(school, "Синтаксис");
+        // Пётр answered in the app himself; Анна filled in the self-assessment too, then the Forms export comes.
+        await app.WithDb(async db =>
+        {
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[1].PersonId, TopicId = excel, Level = 1, Source = AnswerSource.Self });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[0].PersonId, TopicId = syntax, Level = 1, Source = AnswerSource.Self });
+            return await db.SaveChangesAsync();
+        });
+        var first = await UploadAsync(curator, "v1.csv", Csv(GoogleHeader + "\"14.09.2026 10:25:03\",\"Ёлкина Анна Сергеевна\",\"\",\"Кейс-технология, Синтаксис\",\"Microsoft Excel\"\n"));
+        (await CommitAsync(curator, first)).Html.ShouldContain("изменено — 1");
+        var second = await UploadAsync(curator, "v2.csv", Csv(GoogleHeader + "\"15.09.2026 10:25:03\",\"Ёлкина Анна Сергеевна\",\"\",\"Синтаксис\",\"Геометрия, 10 класс\"\n"));
+        var (_, done) = await CommitAsync(curator, second);
+        done.ShouldContain("добавлено — 1, изменено — 0, удалено — 2");
+
+        var offers = await app.WithDb(db => db.Offers.Where(o => o.RoundId == roundId).Select(o => new { o.PersonId, o.Topic!.Name, o.Level, o.Source }).ToListAsync());
+        offers.Where(o => o.PersonId == t[0].PersonId).Select(o => (o.Name, o.Level, o.Source)).ShouldBe([("Синтаксис", 2, AnswerSource.Import)]);
+        offers.Where(o => o.PersonId == t[1].PersonId).Select(o => (o.Name, o.Level, o.Source)).ShouldBe([("Microsoft Excel", 1, AnswerSource.Self)]);
+        (await app.WithDb(db => db.Needs.Where(o => o.RoundId == roundId).Select(o => o.Topic!.Name).ToListAsync())).ShouldBe(["Геометрия, 10 класс"]);
+        var response = await app.WithDb(db => db.RoundResponses.SingleAsync(r => r.RoundId == roundId));
+        (response.SubmittedAt, response.Version).ShouldBe((new DateTime(2026, 9, 15, 7, 25, 3), 1));
+        (await app.WithDb(db => db.AuditEntries.CountAsync(a => a.SchoolId == school.Id && a.EntityType == "Offer" && a.Action == "delete"))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Teacher_is_refused_and_without_a_program_the_page_says_what_to_do()
     {
         var school = await app.NewSchoolAsync(teachers: 2);

@@ -127,10 +127,7 @@ public static class NastavnikCommandLine
             var parsed = watch.Elapsed;
             var importer = new FormsImporter(db);
             var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
-            var preview = await importer.PreviewAsync(table, mapping, null, ct);
-            if (r.GetValue(accept) && preview.ToConfirm > 0)
-                preview = await importer.PreviewAsync(table, mapping,
-                    preview.Rows.Where(x => x.NeedsConfirmation).ToDictionary(x => x.Row, x => x.Match.Candidates[0].PersonId), ct);
+            var preview = await importer.PreviewAsync(table, mapping, null, ct, acceptFirstCandidate: r.GetValue(accept));
             var matched = watch.Elapsed;
             if (!preview.CanCommit)
             {

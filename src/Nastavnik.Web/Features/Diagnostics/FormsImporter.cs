@@ -57,7 +57,7 @@ public sealed record FormsImportResult(int People, int ResponsesCreated, int Res
 /// </summary>
 public sealed partial class FormsImporter(AppDbContext db)
 {
-    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, CancellationToken ct = default)
+    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, CancellationToken ct = default, bool acceptFirstCandidate = false)
     {
         var problems = new List<FormsProblem>();
         var cols = Enumerable.Range(0, file.Headers.Count).Select(i => i < mapping.Columns.Count ? mapping.Columns[i] : new FormsColumnChoice(FormsColumnRole.Skip)).ToList();
@@ -149,6 +149,11 @@ public sealed partial class FormsImporter(AppDbContext db)
             else if (match.Kind == NameMatchKind.Exact)
             {
                 r.PersonId = match.Candidates[0].PersonId;
+            }
+            else if (acceptFirstCandidate)
+            {
+                r.PersonId = match.Candidates[0].PersonId;
+                r.Confirmed = true;
             }
             else if (confirmations?.GetValueOrDefault(row.Number) is { } confirmed && byId.ContainsKey(confirmed))
             {
@@ -279,9 +284,10 @@ public sealed partial class FormsImporter(AppDbContext db)
         if (!preview.CanCommit) throw new InvalidOperationException("The preview has problems; nothing may be written.");
         var used = preview.Rows.Where(r => r.Uses).ToList();
         var ids = used.Select(r => r.PersonId!.Value).ToHashSet();
-        var offers = (await db.Offers.Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
-        var needs = (await db.Needs.Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
-        var responses = (await db.RoundResponses.Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToDictionary(o => o.PersonId);
+        // Read without tracking: on a repeated import almost nothing changes, and only what changes is attached below.
+        var offers = (await db.Offers.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
+        var needs = (await db.Needs.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
+        var responses = (await db.RoundResponses.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToDictionary(o => o.PersonId);
         var now = DateTime.UtcNow;
         int created = 0, updated = 0, added = 0, changed = 0, removed = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -294,7 +300,7 @@ public sealed partial class FormsImporter(AppDbContext db)
                 foreach (var o in offers[pid])
                 {
                     if (!r.Offers.TryGetValue(o.TopicId, out var level)) { db.Offers.Remove(o); removed++; touched = true; }
-                    else if (o.Level != level || o.Source != AnswerSource.Import) { o.Level = level; o.Source = AnswerSource.Import; o.UpdatedAt = now; changed++; touched = true; }
+                    else if (o.Level != level || o.Source != AnswerSource.Import) { db.Offers.Attach(o); o.Level = level; o.Source = AnswerSource.Import; o.UpdatedAt = now; changed++; touched = true; }
                 }
                 var haveOffers = offers[pid].Select(o => o.TopicId).ToHashSet();
                 foreach (var (topic, level) in r.Offers.Where(kv => !haveOffers.Contains(kv.Key)))
@@ -303,7 +309,7 @@ public sealed partial class FormsImporter(AppDbContext db)
                 foreach (var n in needs[pid])
                 {
                     if (!r.Needs.TryGetValue(n.TopicId, out var priority)) { db.Needs.Remove(n); removed++; touched = true; }
-                    else if (n.Priority != priority || n.Source != AnswerSource.Import) { n.Priority = priority; n.Source = AnswerSource.Import; n.UpdatedAt = now; changed++; touched = true; }
+                    else if (n.Priority != priority || n.Source != AnswerSource.Import) { db.Needs.Attach(n); n.Priority = priority; n.Source = AnswerSource.Import; n.UpdatedAt = now; changed++; touched = true; }
                 }
                 var haveNeeds = needs[pid].Select(n => n.TopicId).ToHashSet();
                 foreach (var (topic, priority) in r.Needs.Where(kv => !haveNeeds.Contains(kv.Key)))
@@ -316,6 +322,7 @@ public sealed partial class FormsImporter(AppDbContext db)
                 }
                 else if (touched || response.Source != AnswerSource.Import || (r.SubmittedAt is { } at && response.SubmittedAt != at) || response.SubmittedAt is null)
                 {
+                    db.RoundResponses.Attach(response);
                     response.SubmittedAt = r.SubmittedAt ?? response.SubmittedAt ?? now;
                     response.Source = AnswerSource.Import;
                     response.UpdatedBy = userName;
@@ -323,7 +330,8 @@ public sealed partial class FormsImporter(AppDbContext db)
                     updated++;
                 }
             }
-            db.ChangeTracker.DetectChanges();
+            // Back on before saving: SaveChanges bumps versions of changed rows and must see that.
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             await db.SaveChangesAsync(ct);
         }
         finally
