@@ -323,6 +323,8 @@ public sealed partial class FormsImporter(AppDbContext db)
                 else if (touched || response.Source != AnswerSource.Import || (r.SubmittedAt is { } at && response.SubmittedAt != at) || response.SubmittedAt is null)
                 {
                     db.RoundResponses.Attach(response);
+                    // SaveChanges bumps Version after this scan; marked modified, the bumped value is what gets written.
+                    db.Entry(response).Property(x => x.Version).IsModified = true;
                     response.SubmittedAt = r.SubmittedAt ?? response.SubmittedAt ?? now;
                     response.Source = AnswerSource.Import;
                     response.UpdatedBy = userName;
@@ -330,8 +332,8 @@ public sealed partial class FormsImporter(AppDbContext db)
                     updated++;
                 }
             }
-            // Back on before saving: SaveChanges bumps versions of changed rows and must see that.
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            // Changes are detected once here, not on every scan SaveChanges makes of the tracker (tens of thousands of rows).
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
         }
         finally
