@@ -99,6 +99,26 @@ public sealed class FormsImportFlowTests(AppServer app)
         await phone.Locator(".alert-success").WaitForAsync();
         (await phone.Locator(".alert-success").InnerTextAsync()).ShouldContain("изменений нет");
         await app.ShotAsync(phone, "forms-import-result-375");
+
+        // A file with an unknown person, a bad time and a topic the catalog lacks: every problem is listed, the button is off.
+        var bad = Path.Combine(Path.GetTempPath(), $"Ответы с ошибками {Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(bad, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(
+            "\"Отметка времени\",\"ФИО\",\"В каких темах вы можете быть наставником?\",\"В каких темах вам нужна помощь?\"\r\n" +
+            $"\"вчера\",\"{Full(a)}\",\"Скрайбинг, Кейс-технология\",\"\"\r\n" +
+            "\"14.09.2026 11:02:41\",\"Неизвестнова Ирина Павловна\",\"Синтаксис\",\"\"\r\n")]);
+        foreach (var (p, width) in new[] { (phone, 375), (page, 1440) })
+        {
+            await p.GotoAsync("/Diagnostics/Import");
+            await p.GetByLabel("Выгрузка ответов формы").SetInputFilesAsync(bad);
+            await p.GetByRole(AriaRole.Button, new() { Name = "Проверить файл" }).ClickAsync();
+            await p.Locator("[data-testid=problems]").WaitForAsync();
+            var problems = await p.Locator("[data-testid=problems]").InnerTextAsync();
+            problems.ShouldContain("Строка 3, столбец «ФИО»: педагог «Неизвестнова Ирина Павловна» не найден в списке педагогов");
+            problems.ShouldContain("Строка 2, столбец «Отметка времени»");
+            (await p.Locator("[data-testid=unknown-topics]").InnerTextAsync()).ShouldContain("«Скрайбинг»");
+            (await p.GetByRole(AriaRole.Button, new() { Name = "Загрузить ответы" }).IsDisabledAsync()).ShouldBeTrue();
+            await app.ShotAsync(p, $"forms-import-problems-{width}");
+        }
         app.ExternalRequests.ShouldBeEmpty();
     }
 }
