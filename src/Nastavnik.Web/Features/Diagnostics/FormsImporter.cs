@@ -1,0 +1,345 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Diagnostics;
+
+public sealed record FormsProblem(int Row, string Column, string Message)
+{
+    public override string ToString() => Row > 0 ? (Column.Length > 0 ? $"Строка {Row}, столбец «{Column}»: {Message}" : $"Строка {Row}: {Message}") : Message;
+}
+
+/// <summary>A topic label of the file that the catalog does not know, with where it occurs.</summary>
+public sealed record FormsUnknownTopic(string Key, string Label, IReadOnlyList<int> Rows, IReadOnlyList<string> Columns);
+
+/// <summary>One respondent row: who it is (or who it may be), when they answered and what they marked.</summary>
+public sealed class FormsRespondent
+{
+    public required int Row { get; init; }
+    public required string TypedName { get; init; }
+    public string NameColumn { get; init; } = "";
+    public DateTime? SubmittedAt { get; init; }
+    public NameMatch Match { get; init; } = new(NameMatchKind.None, []);
+    /// <summary>The person the answers go to: the certain match or the curator's confirmation.</summary>
+    public int? PersonId { get; set; }
+    public string? PersonName { get; set; }
+    public bool Confirmed { get; set; }
+    public Dictionary<int, int> Offers { get; } = [];
+    public Dictionary<int, int> Needs { get; } = [];
+    /// <summary>Row of a later answer of the same person that is used instead of this one.</summary>
+    public int? SupersededBy { get; set; }
+    public bool NeedsConfirmation => Match.Kind == NameMatchKind.Uncertain && PersonId is null;
+    public bool Uses => PersonId is not null && SupersededBy is null;
+}
+
+public sealed record FormsImportPreview(
+    TableFile File, FormsMapping Mapping, IReadOnlyList<FormsRespondent> Rows, IReadOnlyList<FormsProblem> Problems,
+    IReadOnlyList<FormsUnknownTopic> UnknownTopics, IReadOnlyList<string> Notes)
+{
+    public int Matched => Rows.Count(r => r.PersonId is not null);
+    public int ToConfirm => Rows.Count(r => r.NeedsConfirmation);
+    public int OffersToWrite => Rows.Where(r => r.Uses).Sum(r => r.Offers.Count);
+    public int NeedsToWrite => Rows.Where(r => r.Uses).Sum(r => r.Needs.Count);
+    public int People => Rows.Count(r => r.Uses);
+    public bool CanCommit => Problems.Count == 0 && ToConfirm == 0 && UnknownTopics.Count == 0 && People > 0;
+}
+
+public sealed record FormsImportResult(int People, int ResponsesCreated, int ResponsesUpdated, int Added, int Changed, int Removed)
+{
+    public bool NoChanges => ResponsesCreated + ResponsesUpdated + Added + Changed + Removed == 0;
+}
+
+/// <summary>
+/// Import of self-assessment answers from a Google Forms / Yandex Forms export: reads every row, reports every problem by row and
+/// column, and writes the answers of every respondent in one transaction or nothing. Used by the page and by the command line.
+/// </summary>
+public sealed partial class FormsImporter(AppDbContext db)
+{
+    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, CancellationToken ct = default, bool acceptFirstCandidate = false)
+    {
+        var problems = new List<FormsProblem>();
+        var cols = Enumerable.Range(0, file.Headers.Count).Select(i => i < mapping.Columns.Count ? mapping.Columns[i] : new FormsColumnChoice(FormsColumnRole.Skip)).ToList();
+        int? Col(FormsColumnRole role) { var i = cols.FindIndex(c => c.Role == role); return i < 0 ? null : i; }
+        var fullCol = Col(FormsColumnRole.FullName);
+        var lastCol = Col(FormsColumnRole.LastName);
+        var firstCol = Col(FormsColumnRole.FirstName);
+        var middleCol = Col(FormsColumnRole.MiddleName);
+        var timeCol = Col(FormsColumnRole.Timestamp);
+        if (fullCol is null && (lastCol is null || firstCol is null))
+            problems.Add(new FormsProblem(0, "", "Не указан столбец с ФИО: выберите столбец «ФИО» или столбцы «фамилия» и «имя»."));
+        if (!cols.Any(c => c.Role is FormsColumnRole.Offers or FormsColumnRole.Needs or FormsColumnRole.Grid))
+            problems.Add(new FormsProblem(0, "", "Не указан ни один столбец с ответами: отметьте столбцы «могу быть наставником» и «нужна помощь»."));
+        for (var i = 0; i < cols.Count; i++)
+            if (cols[i].Role == FormsColumnRole.Grid && FormsImportColumns.BracketTopic(file.Headers[i]) is null)
+                problems.Add(new FormsProblem(0, "", $"Столбец «{file.Headers[i]}»: тип «таблица» подходит только столбцу, в заголовке которого тема указана в квадратных скобках, например «Оцените темы [Кейс-технология]»."));
+        if (file.Rows.Count == 0) problems.Add(new FormsProblem(0, "", "В файле есть заголовок, но нет ни одной строки с ответами."));
+        if (problems.Count > 0) return new FormsImportPreview(file, mapping, [], problems, [], []);
+
+        var topics = await db.Topics.AsNoTracking().Where(t => !t.IsRetired).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().Where(p => !p.IsArchived).ToListAsync(ct);
+        var topicMatcher = new FormsTopicMatcher(topics, mapping.Aliases);
+        var nameMatcher = new FormsNameMatcher(people);
+        var byId = people.ToDictionary(p => p.Id);
+        var unknown = new Dictionary<string, (string Label, SortedSet<int> Rows, List<string> Columns)>();
+        void Unknown(string label, int row, string column)
+        {
+            var key = FormsTopicMatcher.Key(label);
+            if (!unknown.TryGetValue(key, out var u)) unknown[key] = u = (label, [], []);
+            u.Rows.Add(row);
+            if (!u.Columns.Contains(column)) u.Columns.Add(column);
+        }
+        var rows = new List<FormsRespondent>();
+
+        foreach (var row in file.Rows)
+        {
+            var rowProblems = new List<FormsProblem>();
+            string typed, nameColumn;
+            if (fullCol is { } fc) { typed = row.Cell(fc); nameColumn = file.Headers[fc]; }
+            else
+            {
+                typed = string.Join(' ', new[] { row.Cell(lastCol), row.Cell(firstCol), row.Cell(middleCol) }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                nameColumn = file.Headers[lastCol!.Value];
+                if (string.IsNullOrWhiteSpace(row.Cell(lastCol))) typed = "";
+            }
+            typed = RussianText.Clean(typed) ?? "";
+            DateTime? at = null;
+            if (timeCol is { } tc && row.Cell(tc).Length > 0)
+            {
+                at = ParseTimestamp(row.Cell(tc));
+                if (at is null) rowProblems.Add(new FormsProblem(row.Number, file.Headers[tc], $"ожидается дата и время ответа (например, «14.09.2026 10:25:00»), получено «{row.Cell(tc)}»."));
+            }
+            var match = typed.Length == 0 ? new NameMatch(NameMatchKind.None, []) : nameMatcher.Match(typed);
+            var r = new FormsRespondent { Row = row.Number, TypedName = typed, NameColumn = nameColumn, SubmittedAt = at, Match = match };
+
+            for (var i = 0; i < cols.Count; i++)
+            {
+                var choice = cols[i];
+                var cell = row.Cell(i);
+                if (choice.Role is not (FormsColumnRole.Offers or FormsColumnRole.Needs or FormsColumnRole.Grid) || cell.Length == 0) continue;
+                var header = file.Headers[i];
+                var level = choice.Value is >= 1 and <= 3 ? choice.Value : 2;
+                if (FormsImportColumns.BracketTopic(header) is { } bracket)
+                {
+                    var topicId = topicMatcher.Find(bracket);
+                    if (topicId is null) Unknown(bracket, row.Number, header);
+                    var marks = ParseGridCell(cell, choice.Role, level, out var error);
+                    foreach (var (kind, value) in marks)
+                    {
+                        if (topicId is > 0) (kind == FormsColumnRole.Offers ? r.Offers : r.Needs)[topicId.Value] = value;
+                    }
+                    if (error is not null) rowProblems.Add(new FormsProblem(row.Number, header, error));
+                }
+                else
+                {
+                    if (choice.Role == FormsColumnRole.Grid) continue;
+                    foreach (var (label, topicId) in topicMatcher.Split(cell))
+                    {
+                        if (topicId is null) Unknown(label, row.Number, header);
+                        else if (topicId > 0) (choice.Role == FormsColumnRole.Offers ? r.Offers : r.Needs)[topicId.Value] = level;
+                    }
+                }
+            }
+
+            if (typed.Length == 0)
+                rowProblems.Add(new FormsProblem(row.Number, nameColumn, "ФИО не заполнено: без него ответ нельзя отнести к педагогу. Впишите ФИО в файл или удалите строку."));
+            else if (match.Kind == NameMatchKind.None)
+                rowProblems.Add(new FormsProblem(row.Number, nameColumn, $"педагог «{typed}» не найден в списке педагогов. Проверьте написание или добавьте педагога в раздел «Педагоги»."));
+            else if (match.Kind == NameMatchKind.Exact)
+            {
+                r.PersonId = match.Candidates[0].PersonId;
+            }
+            else if (acceptFirstCandidate)
+            {
+                r.PersonId = match.Candidates[0].PersonId;
+                r.Confirmed = true;
+            }
+            else if (confirmations?.GetValueOrDefault(row.Number) is { } confirmed && byId.ContainsKey(confirmed))
+            {
+                r.PersonId = confirmed;
+                r.Confirmed = true;
+            }
+            if (r.PersonId is { } pid)
+            {
+                var person = byId[pid];
+                r.PersonName = person.FullName;
+                if (person.Consent != ConsentStatus.Given)
+                    rowProblems.Add(new FormsProblem(row.Number, nameColumn, $"у педагога «{person.FullName}» нет согласия на обработку персональных данных, его ответы нельзя загрузить. Отметьте согласие в карточке педагога или удалите строку."));
+            }
+            problems.AddRange(rowProblems);
+            rows.Add(r);
+        }
+
+        // Several answers of one person: the latest by the form's timestamp is used (the lower row when times are equal).
+        var notes = new List<string>();
+        foreach (var group in rows.Where(r => r.PersonId is not null).GroupBy(r => r.PersonId).Where(g => g.Count() > 1))
+        {
+            var latest = group.OrderByDescending(r => r.SubmittedAt ?? DateTime.MinValue).ThenByDescending(r => r.Row).First();
+            foreach (var r in group.Where(r => r != latest))
+            {
+                r.SupersededBy = latest.Row;
+                notes.Add($"Строка {r.Row}: у педагога «{r.PersonName}» есть более поздний ответ в строке {latest.Row}, загружается он.");
+            }
+        }
+        var unknownList = unknown.Select(u => new FormsUnknownTopic(u.Key, u.Value.Label, u.Value.Rows.ToList(), u.Value.Columns)).OrderBy(u => u.Rows[0]).ToList();
+        return new FormsImportPreview(file, mapping, rows, problems, unknownList, notes);
+    }
+
+    private static readonly string[] Nothing = ["не нужно", "нет", "не могу", "-", "—", "не требуется", "не знаю"];
+
+    /// <summary>
+    /// A cell of a grid column. For «таблица»: «Могу быть наставником», «Нужна помощь», both, or «Не нужно», each optionally with a
+    /// level 1–3 («Могу быть наставником (3)»). For a bracket column marked offers or needs: «да», a tick, or the level itself.
+    /// </summary>
+    internal static List<(FormsColumnRole Kind, int Value)> ParseGridCell(string cell, FormsColumnRole role, int level, out string? error)
+    {
+        error = null;
+        var result = new List<(FormsColumnRole, int)>();
+        foreach (var raw in cell.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var part = RussianText.Fold(raw).TrimEnd('.');
+            if (Nothing.Contains(part) || part.StartsWith("не нужн")) continue;
+            var digits = DigitRegex().Match(part);
+            var value = level;
+            if (digits.Success)
+            {
+                if (!int.TryParse(digits.Value, out value) || value is < 1 or > 3)
+                {
+                    error = $"уровень или приоритет должен быть от 1 до 3, получено «{raw}».";
+                    continue;
+                }
+            }
+            var offer = part.Contains("наставник");
+            var need = part.Contains("помощ") || part.Contains("затрудн") || part.Contains("дефицит");
+            if (offer && !need) result.Add((FormsColumnRole.Offers, value));
+            else if (need && !offer) result.Add((FormsColumnRole.Needs, value));
+            else if (role != FormsColumnRole.Grid && (digits.Success || part is "да" or "+" or "v" or "✓" or "✔" or "x" or "х"))
+                result.Add((role, value));
+            else
+                error = role == FormsColumnRole.Grid
+                    ? $"ожидается «Могу быть наставником», «Нужна помощь» или «Не нужно», получено «{raw}»."
+                    : $"ожидается «да» или уровень от 1 до 3, получено «{raw}».";
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"-?\d+")]
+    private static partial Regex DigitRegex();
+
+    private static readonly TimeSpan SchoolOffset = TimeSpan.FromHours(3);
+
+    /// <summary>A form's time as the school sees it in the file (Moscow time), «dd.MM.yyyy HH:mm».</summary>
+    public static string SchoolTime(DateTime utc) => (utc + SchoolOffset).ToString("dd.MM.yyyy HH:mm", RussianText.Culture);
+    private static readonly string[] LocalFormats =
+    [
+        "dd.MM.yyyy H:mm:ss", "d.M.yyyy H:mm:ss", "dd.MM.yyyy H:mm", "d.M.yyyy H:mm", "dd.MM.yyyy",
+        "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd",
+        "yyyy/MM/dd H:mm:ss", "yyyy/M/d H:mm:ss", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss tt", "yyyy/M/d h:mm:ss tt",
+    ];
+
+    /// <summary>
+    /// A form's timestamp as Google and Yandex export it: «14.09.2026 10:25:03», «2026/09/14 10:25:03 AM GMT+3», ISO 8601 with or
+    /// without an offset, or an Excel date number. Times without an offset are Moscow time. Returned in UTC.
+    /// </summary>
+    public static DateTime? ParseTimestamp(string text)
+    {
+        var s = RussianText.Clean(text);
+        if (s is null) return null;
+        var zone = ZoneRegex().Match(s);
+        var offset = SchoolOffset;
+        if (zone.Success)
+        {
+            var h = int.Parse(zone.Groups[2].Value, CultureInfo.InvariantCulture);
+            var m = zone.Groups[3].Success ? int.Parse(zone.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
+            offset = new TimeSpan(h, m, 0) * (zone.Groups[1].Value == "-" ? -1 : 1);
+            s = s[..zone.Index].Trim();
+        }
+        else if (s.EndsWith(" GMT") || s.EndsWith(" UTC")) { offset = TimeSpan.Zero; s = s[..^4]; }
+        s = s.Replace("ДП", "AM").Replace("ПП", "PM");
+        if (DateTime.TryParseExact(s, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+        if (!zone.Success && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto) && HasOffset(s))
+            return dto.UtcDateTime;
+        if (double.TryParse(s.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var oa) && oa is > 20000 and < 80000)
+            return DateTime.SpecifyKind(DateTime.FromOADate(oa) - SchoolOffset, DateTimeKind.Utc);
+        return null;
+    }
+
+    private static bool HasOffset(string s) => s.EndsWith('Z') || OffsetRegex().IsMatch(s);
+
+    [GeneratedRegex(@"\s*(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$")]
+    private static partial Regex ZoneRegex();
+
+    [GeneratedRegex(@"T.*[+-]\d{2}:?\d{2}$")]
+    private static partial Regex OffsetRegex();
+
+    /// <summary>
+    /// Writes the answers of every used row into the round: the person's offers and needs of the round become exactly the file's
+    /// (Source = Import), and their answer sheet records the form's time. Rows that already hold the same answers are not touched,
+    /// so applying the same file again changes nothing and writes no audit entries.
+    /// </summary>
+    public async Task<FormsImportResult> CommitAsync(FormsImportPreview preview, int roundId, string userName, CancellationToken ct = default)
+    {
+        if (!preview.CanCommit) throw new InvalidOperationException("The preview has problems; nothing may be written.");
+        var used = preview.Rows.Where(r => r.Uses).ToList();
+        var ids = used.Select(r => r.PersonId!.Value).ToHashSet();
+        // Read without tracking: on a repeated import almost nothing changes, and only what changes is attached below.
+        var offers = (await db.Offers.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
+        var needs = (await db.Needs.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
+        var responses = (await db.RoundResponses.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToDictionary(o => o.PersonId);
+        var now = DateTime.UtcNow;
+        int created = 0, updated = 0, added = 0, changed = 0, removed = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var r in used)
+            {
+                var pid = r.PersonId!.Value;
+                var touched = false;
+                foreach (var o in offers[pid])
+                {
+                    if (!r.Offers.TryGetValue(o.TopicId, out var level)) { db.Offers.Remove(o); removed++; touched = true; }
+                    else if (o.Level != level || o.Source != AnswerSource.Import) { db.Offers.Attach(o); o.Level = level; o.Source = AnswerSource.Import; o.UpdatedAt = now; changed++; touched = true; }
+                }
+                var haveOffers = offers[pid].Select(o => o.TopicId).ToHashSet();
+                foreach (var (topic, level) in r.Offers.Where(kv => !haveOffers.Contains(kv.Key)))
+                { db.Offers.Add(new Offer { RoundId = roundId, PersonId = pid, TopicId = topic, Level = level, Source = AnswerSource.Import, UpdatedAt = now }); added++; touched = true; }
+
+                foreach (var n in needs[pid])
+                {
+                    if (!r.Needs.TryGetValue(n.TopicId, out var priority)) { db.Needs.Remove(n); removed++; touched = true; }
+                    else if (n.Priority != priority || n.Source != AnswerSource.Import) { db.Needs.Attach(n); n.Priority = priority; n.Source = AnswerSource.Import; n.UpdatedAt = now; changed++; touched = true; }
+                }
+                var haveNeeds = needs[pid].Select(n => n.TopicId).ToHashSet();
+                foreach (var (topic, priority) in r.Needs.Where(kv => !haveNeeds.Contains(kv.Key)))
+                { db.Needs.Add(new Need { RoundId = roundId, PersonId = pid, TopicId = topic, Priority = priority, Source = AnswerSource.Import, UpdatedAt = now }); added++; touched = true; }
+
+                if (!responses.TryGetValue(pid, out var response))
+                {
+                    db.RoundResponses.Add(new RoundResponse { RoundId = roundId, PersonId = pid, SubmittedAt = r.SubmittedAt ?? now, UpdatedAt = now, UpdatedBy = userName, Source = AnswerSource.Import });
+                    created++;
+                }
+                else if (touched || response.Source != AnswerSource.Import || (r.SubmittedAt is { } at && response.SubmittedAt != at) || response.SubmittedAt is null)
+                {
+                    db.RoundResponses.Attach(response);
+                    // SaveChanges bumps Version after this scan; marked modified, the bumped value is what gets written.
+                    db.Entry(response).Property(x => x.Version).IsModified = true;
+                    response.SubmittedAt = r.SubmittedAt ?? response.SubmittedAt ?? now;
+                    response.Source = AnswerSource.Import;
+                    response.UpdatedBy = userName;
+                    response.UpdatedAt = now;
+                    updated++;
+                }
+            }
+            // Changes are detected once here, not on every scan SaveChanges makes of the tracker (tens of thousands of rows).
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        return new FormsImportResult(used.Count, created, updated, added, changed, removed);
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Diagnostics;
+
+/// <summary>
+/// Import of self-assessment answers from a Google/Yandex Forms export into the open round: upload → column mapping (saved per
+/// header set) and unknown topics → names to confirm → commit all or nothing.
+/// </summary>
+[Authorize(Policy = Policies.DiagnosticsManage)]
+[RequestSizeLimit(TableFileReader.MaxBytes + 1024 * 1024)]
+public class ImportModel(AppDbContext db) : PageModel
+{
+    public const string Kind = "forms";
+
+    [BindProperty(SupportsGet = true)] public Guid? Upload { get; set; }
+    [BindProperty] public List<FormsColumnRole> Role { get; set; } = [];
+    [BindProperty] public List<int> Value { get; set; } = [];
+    [BindProperty] public List<string> AliasKey { get; set; } = [];
+    [BindProperty] public List<string> AliasTopic { get; set; } = [];
+    [BindProperty] public Dictionary<int, int> Confirm { get; set; } = [];
+
+    public MentoringProgram? Program { get; private set; }
+    public DiagnosticsRound? Round { get; private set; }
+    public string? FileName { get; private set; }
+    public string? Error { get; private set; }
+    public FormsImportPreview? Preview { get; private set; }
+    public List<Topic> Topics { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadScopeAsync(ct) || Upload is null) return Page();
+        var upload = await FindUploadAsync(ct);
+        if (upload is not null) await BuildPreviewAsync(upload, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadScopeAsync(ct)) return Page();
+        Upload = null;
+        if (file is null || file.Length == 0) { Error = "Выберите файл .csv или .xlsx, выгруженный из Google Форм или Яндекс Форм."; return Page(); }
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        try { TableFileReader.Read(file.FileName, ms.ToArray()); }
+        catch (TableFileException e) { Error = e.Message; return Page(); }
+        var stale = DateTime.UtcNow.AddDays(-1);
+        await db.ImportUploads.Where(u => u.CreatedAt < stale).ExecuteDeleteAsync(ct);
+        var upload = new ImportUpload { Id = Guid.NewGuid(), Kind = Kind, UserName = User.Identity!.Name!, FileName = Path.GetFileName(file.FileName), Content = ms.ToArray() };
+        db.ImportUploads.Add(upload);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { upload = upload.Id });
+    }
+
+    /// <summary>Saves the curator's column mapping and topic aliases for this set of headers, then shows the preview again.</summary>
+    public async Task<IActionResult> OnPostMapAsync(CancellationToken ct)
+    {
+        if (!await LoadScopeAsync(ct)) return Page();
+        var upload = await FindUploadAsync(ct);
+        if (upload is null) return Page();
+        TableFile table;
+        try { table = TableFileReader.Read(upload.FileName, upload.Content); }
+        catch (TableFileException e) { Error = e.Message; return Page(); }
+        var current = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
+        var columns = table.Headers.Select((_, i) => i < Role.Count
+            ? new FormsColumnChoice(Role[i], i < Value.Count && Value[i] is >= 1 and <= 3 ? Value[i] : 2)
+            : current.Columns[i]).ToList();
+        var topicIds = await db.Topics.Select(t => t.Id).ToListAsync(ct);
+        var aliases = current.Aliases.ToDictionary();
+        for (var i = 0; i < AliasKey.Count && i < AliasTopic.Count; i++)
+            if (int.TryParse(AliasTopic[i], out var id) && (id == FormsMapping.IgnoreTopic || topicIds.Contains(id)))
+                aliases[AliasKey[i]] = id;
+        await FormsImportColumns.SaveAsync(db, table.Headers, new FormsMapping(columns, aliases, true), User.Identity!.Name!, ct);
+        return RedirectToPage(new { upload = upload.Id });
+    }
+
+    /// <summary>Applies the curator's choices for uncertain names and shows the preview with them.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!await LoadScopeAsync(ct)) return Page();
+        var upload = await FindUploadAsync(ct);
+        if (upload is not null) await BuildPreviewAsync(upload, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
+    {
+        if (!await LoadScopeAsync(ct)) return Page();
+        var upload = await FindUploadAsync(ct);
+        if (upload is null) return Page();
+        await BuildPreviewAsync(upload, ct);
+        if (Preview is null || !Preview.CanCommit)
+        {
+            Error = Preview is { ToConfirm: > 0, Problems.Count: 0, UnknownTopics.Count: 0 }
+                ? "Ничего не загружено: подтвердите, кто из педагогов указан в отмеченных строках."
+                : "Ничего не загружено: исправьте ошибки, указанные ниже, и попробуйте снова.";
+            return Page();
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await FormsImportColumns.SaveAsync(db, Preview.File.Headers, Preview.Mapping, User.Identity!.Name!, ct);
+        var result = await new FormsImporter(db).CommitAsync(Preview, Round!.Id, User.Identity!.Name!, ct);
+        db.ImportUploads.Remove(upload);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        TempData["Flash"] = Describe(result);
+        return RedirectToPage();
+    }
+
+    public static string Describe(FormsImportResult r) => r.NoChanges
+        ? $"Загрузка завершена, изменений нет: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} уже совпадают с файлом."
+        : $"Загрузка завершена: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} записаны в тур диагностики (впервые — {r.ResponsesCreated}, обновлены — {r.ResponsesUpdated}; отметок «наставник» и «нужна помощь» добавлено — {r.Added}, изменено — {r.Changed}, удалено — {r.Removed}).";
+
+    private async Task<bool> LoadScopeAsync(CancellationToken ct)
+    {
+        Program = await db.CurrentProgramAsync(ct);
+        Round = Program is null ? null : await db.LatestRoundAsync(Program.Id, ct);
+        return Round is { IsOpen: true };
+    }
+
+    private async Task<ImportUpload?> FindUploadAsync(CancellationToken ct)
+    {
+        var upload = Upload is null ? null : await db.ImportUploads.FirstOrDefaultAsync(u => u.Id == Upload && u.Kind == Kind, ct);
+        if (upload is null) { Error = "Загруженный файл не найден: загрузите его ещё раз."; Upload = null; }
+        return upload;
+    }
+
+    private async Task BuildPreviewAsync(ImportUpload upload, CancellationToken ct)
+    {
+        FileName = upload.FileName;
+        TableFile table;
+        try { table = TableFileReader.Read(upload.FileName, upload.Content); }
+        catch (TableFileException e) { Error = e.Message; return; }
+        var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
+        Preview = await new FormsImporter(db).PreviewAsync(table, mapping, Confirm, ct);
+        Topics = await db.Topics.AsNoTracking().Include(t => t.Direction).Where(t => !t.IsRetired)
+            .OrderBy(t => t.Direction!.SortOrder).ThenBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
+    }
+}

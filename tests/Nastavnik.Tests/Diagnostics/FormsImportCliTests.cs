@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Nastavnik.Tests.Diagnostics;
+
+/// <summary>`nastavnik import forms`, run as a separate process against a fresh SQLite file: same all-or-nothing rules as the page.</summary>
+public sealed class FormsImportCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nastavnik-forms-cli-").FullName;
+    private string Db => Path.Combine(_dir, "cli.db");
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
+        {
+            WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+            Environment = { ["Nastavnik__ConnectionStrings__Nastavnik"] = $"Data Source={Db};Pooling=False", ["Nastavnik__Demo__Enabled"] = "false", ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    private long Scalar(string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Uncertain_names_stop_the_command_until_accepted_and_a_repeat_changes_nothing()
+    {
+        (await Run("migrate")).Code.ShouldBe(0);
+        var created = await Run("school", "create", "--name", "Школа для командной строки");
+        created.Code.ShouldBe(0, created.Err);
+        var school = long.Parse(created.Out.Split("with id ")[1].Split(' ', '.')[0]);
+        var staff = Path.Combine(_dir, "staff.csv");
+        await File.WriteAllTextAsync(staff, "ФИО;Согласие на обработку ПДн\nЁлкина Анна Сергеевна;да\nПетров Пётр Ильич;да\n", Encoding.UTF8);
+        (await Run("import", "staff", staff, "--school", school.ToString())).Code.ShouldBe(0);
+
+        var forms = Path.Combine(_dir, "forms.csv");
+        await File.WriteAllTextAsync(forms, "\"Отметка времени\",\"ФИО\",\"Могу быть наставником\",\"Нужна помощь\"\n" +
+            "\"14.09.2026 10:25:03\",\"Елкина Анна Сергеевна\",\"Кейс-технология, Геометрия, 10 класс\",\"\"\n" +
+            "\"14.09.2026 10:26:03\",\"Петров П.И.\",\"\",\"Синтаксис\"\n", new UTF8Encoding(true));
+        var noRound = await Run("import", "forms", forms, "--school", school.ToString());
+        noRound.Code.ShouldBe(2);
+        noRound.Err.ShouldContain("Нет открытого тура диагностики");
+
+        using (var conn = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"INSERT INTO Programs (SchoolId, Name, StartDate, EndDate, Forms, Status, Version, CreatedAt) VALUES ({school}, 'Программа', '2026-09-01', '2027-06-30', 1, 'Active', 0, '2026-09-01 00:00:00');" +
+                $"INSERT INTO DiagnosticsRounds (SchoolId, ProgramId, Title, OpenedAt, Deadline, Version) VALUES ({school}, last_insert_rowid(), 'Диагностика', '2026-09-01 00:00:00', '2026-09-30', 0);";
+            cmd.ExecuteNonQuery();
+        }
+        var uncertain = await Run("import", "forms", forms, "--school", school.ToString());
+        uncertain.Code.ShouldBe(1);
+        uncertain.Err.ShouldContain("Строка 3: «Петров П.И.» — нужно подтверждение: Петров Пётр Ильич (совпадение по инициалам)");
+        Scalar("SELECT COUNT(*) FROM Offers") .ShouldBe(0);
+        Scalar("SELECT COUNT(*) FROM RoundResponses").ShouldBe(0);
+
+        var accepted = await Run("import", "forms", forms, "--school", school.ToString(), "--accept-uncertain");
+        accepted.Code.ShouldBe(0, accepted.Err);
+        accepted.Out.ShouldContain("ответы 2 педагогов");
+        Scalar("SELECT COUNT(*) FROM Offers WHERE Source = 'Import'").ShouldBe(2);
+        Scalar("SELECT COUNT(*) FROM Needs").ShouldBe(1);
+        var audit = Scalar("SELECT COUNT(*) FROM AuditEntries");
+
+        var again = await Run("import", "forms", forms, "--school", school.ToString(), "--accept-uncertain");
+        again.Code.ShouldBe(0, again.Err);
+        again.Out.ShouldContain("изменений нет");
+        Scalar("SELECT COUNT(*) FROM AuditEntries").ShouldBe(audit);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
