@@ -63,7 +63,7 @@ public abstract class SchemaTests
                 var migrator = scope.ServiceProvider.GetRequiredService<Migrator>();
                 (await migrator.MigrateAsync(upTo: "0001_initial")).ShouldBe(["0001_initial"]);
                 await DatabaseStartup.EnsureRolesAsync(scope.ServiceProvider);
-                await scope.ServiceProvider.GetRequiredService<DemoSchool>().CreateAsync();
+                await scope.ServiceProvider.GetRequiredService<DemoSchool>().CreateAsync(withProgram: false);
                 before = await CountRowsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
             }
             before["People"].ShouldBe(DemoSchool.TeacherCount);

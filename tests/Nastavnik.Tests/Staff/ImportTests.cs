@@ -48,7 +48,7 @@ public abstract class ImportTests(AppFixture app)
         var (preview, commit) = await Import(curator, "Список педагогов.xlsx", file);
         preview.ShouldContain("Новых педагогов: <strong>3</strong>");
         commit!.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var people = await app.WithDb(db => db.People.IgnoreQueryFilters().Where(p => p.LastName == "Ёлкина" || p.LastName == "Импортов" || p.LastName == "Безотчествова").OrderBy(p => p.LastName).ToListAsync());
+        var people = await app.WithDb(db => db.People.IgnoreQueryFilters().Where(p => p.SchoolId == app.SchoolA).Where(p => p.LastName == "Ёлкина" || p.LastName == "Импортов" || p.LastName == "Безотчествова").OrderBy(p => p.LastName).ToListAsync());
         people.Count.ShouldBe(3);
         var yolkina = people.Single(p => p.LastName == "Ёлкина");
         (yolkina.FirstName, yolkina.MiddleName, yolkina.ExperienceYears, yolkina.BirthYear, yolkina.Category, yolkina.Consent).ShouldBe(("Дарья", "Семёновна", (int?)12, (int?)1988, QualificationCategory.First, ConsentStatus.Given));

@@ -28,7 +28,8 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
         new("psychologist", "psychologist2026", Roles.Psychologist, "педагог-психолог"),
     ];
 
-    public async Task<int> CreateAsync(CancellationToken ct = default)
+    /// <param name="withProgram">False creates the school as the first release did: staff, catalog and logins only.</param>
+    public async Task<int> CreateAsync(bool withProgram = true, CancellationToken ct = default)
     {
         var region = new Organization { Kind = OrganizationKind.Region, Name = "Санкт-Петербург", IsDemo = true };
         var district = new Organization { Kind = OrganizationKind.District, Name = "Красносельский район", Parent = region, IsDemo = true };
@@ -59,7 +60,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, login.Role);
         }
-        await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, DateOnly.FromDateTime(DateTime.Today), ct);
+        if (withProgram) await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, DateOnly.FromDateTime(DateTime.Today), ct);
         return school.Id;
     }
 
@@ -85,7 +86,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
             await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();
-        return await CreateAsync(ct);
+        return await CreateAsync(ct: ct);
     }
 
     public static List<Person> GenerateStaff(int schoolId, Random rng, int count = TeacherCount)
