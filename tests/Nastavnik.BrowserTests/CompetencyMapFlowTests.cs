@@ -31,6 +31,7 @@ public sealed class CompetencyMapFlowTests(AppServer app)
         (await page.Locator("[data-testid=legend]").InnerTextAsync()).ShouldContain("нужна помощь");
         (await page.Locator("[data-testid=matrix] tbody tr").CountAsync()).ShouldBe(2 + Math.Min(100, answered));
         await app.ShotAsync(page, "map-1440");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "map-1440-top.png") });
 
         // The filter by direction swaps the matrix in place (htmx) and keeps the URL shareable.
         await page.GetByLabel("Направление").SelectOptionAsync(new SelectOptionValue { Label = "ИКТ-наставничество" });
@@ -43,6 +44,7 @@ public sealed class CompetencyMapFlowTests(AppServer app)
         await page.WaitForURLAsync(new Regex("/Diagnostics/Bases"));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("База наставников");
         await app.ShotAsync(page, "bases-mentors-1440");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "bases-mentors-1440-top.png") });
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export]").ClickAsync());
         download.SuggestedFilename.ShouldStartWith("База наставников");
         var file = Path.Combine(Path.GetTempPath(), $"mentors-{Guid.NewGuid():N}.xlsx");
@@ -71,9 +73,13 @@ public sealed class CompetencyMapFlowTests(AppServer app)
         (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await scroller.EvaluateAsync("el => el.scrollLeft = 0");
         await app.ShotAsync(phone, "map-375");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "map-375-top.png") });
+        await phone.Locator("[data-testid=matrix]").ScrollIntoViewIfNeededAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "map-375-matrix.png") });
         await phone.GotoAsync("/Diagnostics/Bases");
         (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         await app.ShotAsync(phone, "bases-mentors-375");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "bases-mentors-375-top.png") });
     }
 
     [Fact]
@@ -125,11 +131,13 @@ internal static class DemoAnswers
             var needWeighted = topics.Concat(topics.Skip(10).Take(5)).Concat(topics.Skip(10).Take(5)).ToList();
             foreach (var person in people.Where(_ => rng.NextDouble() < 0.75))
             {
-                var offers = offerable.OrderBy(_ => rng.Next()).Take(rng.Next(2, 5)).ToList();
+                // Most teachers are both mentors and mentees (the reverse-mentoring idea of seed 004); some are only one of them.
+                var roles = rng.NextDouble();
+                var offers = offerable.OrderBy(_ => rng.Next()).Take(roles < 0.2 ? 0 : rng.Next(2, 5)).ToList();
                 foreach (var t in offers)
                     Exec(db, tx, $"""INSERT INTO "Offers" ("SchoolId", "RoundId", "PersonId", "TopicId", "Level", "Source", "UpdatedAt") VALUES ($s, $r, $p, $t, $v, 'Self', '{now}')""",
                         ("$s", school), ("$r", round), ("$p", person), ("$t", t), ("$v", rng.Next(1, 4)));
-                var needs = needWeighted.OrderBy(_ => rng.Next()).Distinct().Except(offers).Take(rng.Next(2, 5)).ToList();
+                var needs = needWeighted.OrderBy(_ => rng.Next()).Distinct().Except(offers).Take(roles > 0.85 ? 0 : rng.Next(2, 5)).ToList();
                 foreach (var t in needs)
                     Exec(db, tx, $"""INSERT INTO "Needs" ("SchoolId", "RoundId", "PersonId", "TopicId", "Priority", "Source", "UpdatedAt") VALUES ($s, $r, $p, $t, $v, 'Self', '{now}')""",
                         ("$s", school), ("$r", round), ("$p", person), ("$t", t), ("$v", rng.Next(1, 4)));

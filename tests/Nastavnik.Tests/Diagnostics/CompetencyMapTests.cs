@@ -202,6 +202,12 @@ public abstract class CompetencyMapTests(AppFixture app)
             $"Психолого-педагогическое сопровождение обучающихся|{c.Topics["PSY-01"].Name}|{c.Name(4)}|2|{Humanities}",
         ]);
 
+        // Filters by department and direction apply on screen and in the file.
+        var ict = c.Topics["ICT-01"].DirectionId;
+        var sciences = TableFileReader.Read("s.xlsx", await curator.GetByteArrayAsync($"/Diagnostics/Bases?handler=Export&dir={ict}&dept=" + Uri.EscapeDataString(Sciences)));
+        sciences.Rows.Select(r => (r.Cells[1], r.Cells[2])).ShouldBe([(c.Topics["ICT-02"].Name, c.Name(1))]);
+        Html.Parse(await curator.GetStringAsync($"/Diagnostics/Bases?dir={ict}")).QuerySelectorAll("[data-testid='topic']").Length.ShouldBe(5);
+
         var menteePage = await curator.GetStringAsync("/Diagnostics/Bases?tab=mentees");
         menteePage.ShouldContain("База наставляемых");
         var mentees = TableFileReader.Read("n.xlsx", await curator.GetByteArrayAsync("/Diagnostics/Bases?handler=Export&tab=mentees"));

@@ -20,6 +20,11 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization) : 
     [BindProperty(SupportsGet = true)] public int? Round { get; set; }
     /// <summary>mentors (default) or mentees.</summary>
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+    /// <summary>Direction id; null lists every direction.</summary>
+    [BindProperty(SupportsGet = true)] public int? Dir { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dept { get; set; }
+    public IReadOnlyList<MapDirection> AllDirections { get; private set; } = [];
+    public IReadOnlyList<string> Departments { get; private set; } = [];
 
     public MapScope Scope { get; private set; } = new(null, null, []);
     public bool CanSeeMentees { get; private set; }
@@ -52,9 +57,12 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization) : 
         Scope = await db.ResolveScopeAsync(Round, ct);
         if (Scope.Round is null) return null;
         var data = await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: Mentees, ct);
-        var answers = (Mentees ? data.Needs : data.Offers).ToLookup(a => a.TopicId);
         var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
-        Directions = CompetencyData.Group(data.Topics).Select(d => new DirectionList(d.Name, d.Topics
+        AllDirections = CompetencyData.Group(data.Topics);
+        Departments = data.People.Values.Where(p => !string.IsNullOrEmpty(p.Department)).Select(p => p.Department!).Distinct().Order(order).ToList();
+        var answers = (Mentees ? data.Needs : data.Offers)
+            .Where(a => string.IsNullOrEmpty(Dept) || data.People[a.PersonId].Department == Dept).ToLookup(a => a.TopicId);
+        Directions = CompetencyData.Group(data.Topics.Where(t => Dir is null || t.DirectionId == Dir)).Select(d => new DirectionList(d.Name, d.Topics
                 .Select(t => new TopicList(t, answers[t.Id].Select(a => new Entry(data.People[a.PersonId], a.Value))
                     .OrderByDescending(e => e.Value).ThenBy(e => e.Teacher.FullName, order).ToList()))
                 .ToList()))
@@ -63,5 +71,5 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization) : 
     }
 
     public string TabLink(string tab, string? handler = null) =>
-        Url.Page("/Diagnostics/Bases", handler, new { round = Round, tab = tab == "mentees" ? "mentees" : null })!;
+        Url.Page("/Diagnostics/Bases", handler, new { round = Round, tab = tab == "mentees" ? "mentees" : null, dir = Dir, dept = Dept })!;
 }
