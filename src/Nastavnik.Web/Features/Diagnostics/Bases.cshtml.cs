@@ -64,7 +64,7 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization) : 
             .Where(a => string.IsNullOrEmpty(Dept) || data.People[a.PersonId].Department == Dept).ToLookup(a => a.TopicId);
         Directions = CompetencyData.Group(data.Topics.Where(t => Dir is null || t.DirectionId == Dir)).Select(d => new DirectionList(d.Name, d.Topics
                 .Select(t => new TopicList(t, answers[t.Id].Select(a => new Entry(data.People[a.PersonId], a.Value))
-                    .OrderByDescending(e => e.Value).ThenBy(e => e.Teacher.FullName, order).ToList()))
+                    .OrderByDescending(e => e.Value).ThenBy(e => e.Teacher.Rank).ToList()))
                 .ToList()))
             .ToList();
         return null;

@@ -12,7 +12,8 @@ public sealed record MapScope(MentoringProgram? Program, DiagnosticsRound? Round
 
 public sealed record MapTopic(int Id, string Code, string Name, int DirectionId, string DirectionName, bool IsRetired);
 public sealed record MapDirection(int Id, string Name, IReadOnlyList<MapTopic> Topics);
-public sealed record MapTeacher(int Id, string FullName, string? Department, bool IsTeacher);
+/// <param name="Rank">Position in the registry's order (last, first, middle name).</param>
+public sealed record MapTeacher(int Id, string FullName, string? Department, bool IsTeacher, int Rank);
 public sealed record MapCell(int? Level, int? Priority);
 public sealed record MapRow(MapTeacher Teacher, IReadOnlyDictionary<int, MapCell> Cells);
 public sealed record MapAnswer(int PersonId, int TopicId, int Value);
@@ -43,14 +44,17 @@ public sealed class CompetencyData
         var needs = withNeeds
             ? await db.Needs.AsNoTracking().Where(n => n.RoundId == roundId).Select(n => new MapAnswer(n.PersonId, n.TopicId, n.Priority)).ToListAsync(ct)
             : [];
+        // The registry's order (and its index): the matrix lists people as the staff list does, with no sorting in memory.
         var people = await db.People.AsNoTracking().Where(p => !p.IsArchived)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department, p.Kind }).ToListAsync(ct);
         var topics = await db.Topics.AsNoTracking()
             .Select(t => new { t.Id, t.Code, t.Name, t.SortOrder, t.IsRetired, t.DirectionId, Direction = t.Direction!.Name, DirectionOrder = t.Direction.SortOrder, DirectionRetired = t.Direction.IsRetired })
             .ToListAsync(ct);
 
         var answered = offers.Select(o => o.TopicId).Concat(needs.Select(n => n.TopicId)).ToHashSet();
-        var peopleById = people.ToDictionary(p => p.Id, p => new MapTeacher(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, p.Kind == PersonKind.Teacher));
+        var peopleById = people.Select((p, i) => new MapTeacher(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, p.Kind == PersonKind.Teacher, i))
+            .ToDictionary(p => p.Id);
         return new CompetencyData
         {
             Topics = topics.Where(t => !(t.IsRetired || t.DirectionRetired) || answered.Contains(t.Id))
@@ -126,7 +130,7 @@ public sealed class CompetencyMap
         var uncovered = needs
             .Where(n => !offerers.TryGetValue(n.TopicId, out var who) || who.All(p => p == n.PersonId))
             .Select(n => new Deficit(data.People[n.PersonId], topicById[n.TopicId], n.Value))
-            .OrderByDescending(d => d.Priority).ThenBy(d => topicOrder[d.Topic.Id]).ThenBy(d => d.Teacher.FullName, NameOrder)
+            .OrderByDescending(d => d.Priority).ThenBy(d => topicOrder[d.Topic.Id]).ThenBy(d => d.Teacher.Rank)
             .ToList();
 
         var offersByTopic = offers.ToLookup(o => o.TopicId);
@@ -140,24 +144,25 @@ public sealed class CompetencyMap
         // Answered: anyone in the slice with an answer in any topic (a filter by direction does not make a teacher "not answered").
         var answered = data.Offers.Select(o => o.PersonId).Concat(data.Needs.Select(n => n.PersonId)).Where(InSlice).ToHashSet();
 
-        var cells = new Dictionary<int, Dictionary<int, MapCell>>();
-        foreach (var o in offers) Cell(cells, o.PersonId)[o.TopicId] = new MapCell(o.Value, null);
-        foreach (var n in needs)
-        {
-            var row = Cell(cells, n.PersonId);
-            row[n.TopicId] = row.TryGetValue(n.TopicId, out var c) ? c with { Priority = n.Value } : new MapCell(null, n.Value);
-        }
-        var ordered = cells.Keys.Select(id => data.People[id]).OrderBy(p => p.FullName, NameOrder).ThenBy(p => p.Id).ToList();
+        // Rows: everyone with an answer in the slice, in the registry's order; cells are built for the shown page only.
+        var ordered = mentors.Union(mentees).Select(id => data.People[id]).OrderBy(p => p.Rank).ToList();
         var size = pageSize <= 0 ? Math.Max(1, ordered.Count) : pageSize;
         var pages = Math.Max(1, (ordered.Count + size - 1) / size);
         var page = Math.Clamp(filter.Page, 1, pages);
+        var shown = ordered.Skip((page - 1) * size).Take(size).ToList();
+        var cells = shown.ToDictionary(p => p.Id, _ => new Dictionary<int, MapCell>());
+        foreach (var o in offers)
+            if (cells.TryGetValue(o.PersonId, out var row)) row[o.TopicId] = new MapCell(o.Value, null);
+        foreach (var n in needs)
+            if (cells.TryGetValue(n.PersonId, out var row))
+                row[n.TopicId] = row.TryGetValue(n.TopicId, out var c) ? c with { Priority = n.Value } : new MapCell(null, n.Value);
 
         return new CompetencyMap
         {
             AllDirections = CompetencyData.Group(data.Topics),
             Departments = data.People.Values.Where(p => !string.IsNullOrEmpty(p.Department)).Select(p => p.Department!).Distinct().OrderBy(d => d, NameOrder).ToList(),
             Directions = CompetencyData.Group(topics),
-            Rows = ordered.Skip((page - 1) * size).Take(size).Select(p => new MapRow(p, cells[p.Id])).ToList(),
+            Rows = shown.Select(p => new MapRow(p, cells[p.Id])).ToList(),
             TotalRows = ordered.Count,
             Page = page,
             Pages = pages,
@@ -170,12 +175,6 @@ public sealed class CompetencyMap
             BothRoles = mentors.Count(mentees.Contains),
             HasAnswers = data.Offers.Count + data.Needs.Count > 0,
         };
-    }
-
-    private static Dictionary<int, MapCell> Cell(Dictionary<int, Dictionary<int, MapCell>> cells, int personId)
-    {
-        if (!cells.TryGetValue(personId, out var row)) cells[personId] = row = [];
-        return row;
     }
 
     /// <summary>The text of a cell, the same on screen and in the export: «Н2» offers at level 2, «Д3» needs at priority 3.</summary>

@@ -46,13 +46,17 @@ public class MapModel(AppDbContext db) : PageModel
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
+    /// <summary>Deficits listed on the page; the export has them all.</summary>
+    public const int UncoveredShown = 200;
+
     public string Link(int? page = null) => Url.Page("/Diagnostics/Map", new { Filter.Round, Filter.Dir, Filter.Dept, p = page ?? 1 })!;
 
     public string ExportLink => Url.Page("/Diagnostics/Map", "Export", new { Filter.Round, Filter.Dir, Filter.Dept })!;
 
-    public static string CellCss(MapCell? c) => c switch
+    /// <summary>Null for an empty cell, so Razor leaves the attribute out: the matrix of a big school is mostly empty cells.</summary>
+    public static string? CellCss(MapCell? c) => c switch
     {
-        null => "",
+        null => null,
         { Level: not null, Priority: not null } => "cm-both",
         { Level: not null } => "cm-offer",
         _ => "cm-need",
