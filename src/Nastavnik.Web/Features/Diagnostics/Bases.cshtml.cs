@@ -17,6 +17,9 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization) : 
     public sealed record TopicList(MapTopic Topic, IReadOnlyList<Entry> Entries);
     public sealed record DirectionList(string Name, IReadOnlyList<TopicList> Topics);
 
+    /// <summary>Names shown in a topic before the rest fold under «ещё N».</summary>
+    public const int ShownFirst = 8;
+
     [BindProperty(SupportsGet = true)] public int? Round { get; set; }
     /// <summary>mentors (default) or mentees.</summary>
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
