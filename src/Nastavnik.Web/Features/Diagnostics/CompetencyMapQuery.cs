@@ -178,8 +178,20 @@ public sealed class CompetencyMap
     }
 
     /// <summary>The text of a cell, the same on screen and in the export: «Н2» offers at level 2, «Д3» needs at priority 3.</summary>
-    public static string CellText(MapCell? cell) => cell is null ? "" : string.Join(' ',
-        new[] { cell.Level is { } l ? $"Н{l}" : null, cell.Priority is { } p ? $"Д{p}" : null }.Where(s => s is not null));
+    public static string CellText(MapCell? cell) => cell switch
+    {
+        { Level: { } l, Priority: { } p } => $"{Label('Н', l)} {Label('Д', p)}",
+        { Level: { } l } => Label('Н', l),
+        { Priority: { } p } => Label('Д', p),
+        _ => "",
+    };
+
+    // Levels and priorities are 1–3: the labels are constants, not a new string per cell of a big matrix.
+    private static readonly string[] Offered = ["Н0", "Н1", "Н2", "Н3"];
+    private static readonly string[] Needed = ["Д0", "Д1", "Д2", "Д3"];
+
+    private static string Label(char kind, int value) =>
+        value is >= 0 and <= 3 ? (kind == 'Н' ? Offered : Needed)[value] : $"{kind}{value}";
 }
 
 public static class CompetencyMapQuery
