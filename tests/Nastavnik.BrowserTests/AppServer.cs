@@ -19,6 +19,8 @@ public sealed class AppServer : IAsyncLifetime
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotDir { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>The app's SQLite file (its default "data/nastavnik.db" under the folder it runs in), for tests that add data no page creates yet.</summary>
+    public string DatabasePath => Path.Combine(_dir, "data", "nastavnik.db");
 
     public async Task InitializeAsync()
     {

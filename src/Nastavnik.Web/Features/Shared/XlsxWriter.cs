@@ -9,7 +9,13 @@ public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)
+    {
+        /// <summary>Leading columns kept in view when scrolling right (e.g. the names of a matrix); the header row is always frozen.</summary>
+        public int FrozenColumns { get; init; }
+        /// <summary>Widest column in characters; longer headers wrap (a matrix keeps narrow columns under long topic names).</summary>
+        public int MaxColumnWidth { get; init; } = 60;
+    }
 
     public static byte[] Write(params Sheet[] sheets)
     {
@@ -36,7 +42,7 @@ public static class XlsxWriter
     private static void WriteSheet(WorksheetPart part, Sheet sheet)
     {
         var rows = sheet.Rows.ToList();
-        var widths = sheet.Headers.Select(h => (double)Math.Max(10, h.Length + 2)).ToArray();
+        var widths = sheet.Headers.Select(h => (double)Math.Min(sheet.MaxColumnWidth, Math.Max(10, h.Length + 2))).ToArray();
         foreach (var row in rows)
             for (var i = 0; i < row.Count && i < widths.Length; i++)
                 widths[i] = Math.Min(60, Math.Max(widths[i], (row[i]?.ToString()?.Length ?? 0) + 2));
@@ -45,7 +51,9 @@ public static class XlsxWriter
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetViews());
         writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-        writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        writer.WriteElement(sheet.FrozenColumns > 0
+            ? new Pane { HorizontalSplit = sheet.FrozenColumns, VerticalSplit = 1, TopLeftCell = $"{TableFileReader.ColumnLetter(sheet.FrozenColumns)}2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen }
+            : new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteStartElement(new Columns());
@@ -97,5 +105,5 @@ public static class XlsxWriter
                   new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })),
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
         new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        new CellFormats(new CellFormat(), new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, ApplyFont = true, ApplyAlignment = true }));
 }
