@@ -44,7 +44,7 @@ public sealed class PortfolioFlowTests(AppServer app)
 
         var colleague = await app.NewPageAsync();
         await app.LoginAsync(colleague, "teacher2", "teacher2026");
-        await colleague.GetByRole(AriaRole.Link, new() { Name = "Супервизор" }).ClickAsync();
+        await colleague.GetByRole(AriaRole.Link, new() { Name = "Супервизор", Exact = true }).ClickAsync();
         await colleague.WaitForURLAsync(new Regex("/Supervisor$"));
         await colleague.GetByLabel("Слова").FillAsync("видеоролик");
         await colleague.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
