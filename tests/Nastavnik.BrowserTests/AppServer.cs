@@ -70,6 +70,8 @@ public sealed class AppServer : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1440, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "ru-RU", BaseURL = BaseUrl });
+        // The first request to each page compiles it; on a busy 2-core CI machine that can exceed Playwright's 30 s default.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         // Nothing may come from outside the app: every request must go to the app itself.
         page.Request += (_, r) => { if (!r.Url.StartsWith(BaseUrl, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) ExternalRequests.Add(r.Url); };

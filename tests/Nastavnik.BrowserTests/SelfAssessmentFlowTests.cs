@@ -50,12 +50,13 @@ public sealed class SelfAssessmentFlowTests(AppServer app)
         var needCard = phone.Locator($"form.topic-card[data-topic='{needTopic}']");
         await needCard.GetByText("Нужна помощь").ClickAsync();
         await needCard.Locator("label.choice", new() { HasText = "срочно" }).ClickAsync();
-        await needCard.GetByLabel("Что именно вызывает затруднение").FillAsync("Не знаю, с чего начать");
         await needCard.Locator(".save-state", new() { HasText = "Сохранено" }).WaitForAsync();
         await app.ShotAsync(phone, "answer-375-filled");
         await offerCard.ScrollIntoViewIfNeededAsync();
         await ViewShotAsync(phone, "answer-375-card");
         (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        // The comment is typed and the sheet sent straight away, before the delayed save: the comment must not be lost.
+        await needCard.GetByLabel("Что именно вызывает затруднение").FillAsync("Не знаю, с чего начать");
 
         await phone.Locator("[data-testid=submit]").ClickAsync();
         await phone.Locator(".alert-success").WaitForAsync();
