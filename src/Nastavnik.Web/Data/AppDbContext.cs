@@ -138,6 +138,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Stages).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.SchoolId, x.Status });
+            // One active program per school, guaranteed by the database even when two curators activate at the same moment.
+            e.HasIndex(x => x.SchoolId, "IX_Programs_OneActive").IsUnique().HasFilter("\"Status\" = 'Active'");
             e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
         });
         b.Entity<ProgramCurator>(e =>

@@ -27,6 +27,22 @@ public abstract class ProgramTests(AppFixture app)
             new() { ["programId"] = programId.ToString(), ["template"] = template });
 
     [Fact]
+    public async Task The_database_itself_refuses_a_second_active_program_of_a_school_as_two_simultaneous_saves_would_make()
+    {
+        var school = await app.NewSchoolAsync(teachers: 1);
+        MentoringProgram Program(string name, ProgramStatus status) =>
+            new() { SchoolId = school.Id, Name = name, StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 8, 31), Status = status };
+        await app.WithDb(async db => { db.Programs.AddRange(Program("Первая", ProgramStatus.Active), Program("Черновик", ProgramStatus.Draft), Program("Прошлая", ProgramStatus.Completed)); return await db.SaveChangesAsync(); });
+        await Should.ThrowAsync<DbUpdateException>(() => app.WithDb(async db => { db.Programs.Add(Program("Вторая", ProgramStatus.Active)); return await db.SaveChangesAsync(); }));
+        // Another school may have its own active program.
+        var other = await app.NewSchoolAsync(teachers: 1);
+        var own = Program("Своя", ProgramStatus.Active);
+        own.SchoolId = other.Id;
+        await app.WithDb(async db => { db.Programs.Add(own); return await db.SaveChangesAsync(); });
+        (await app.WithDb(db => db.Programs.IgnoreQueryFilters().CountAsync(p => p.Status == ProgramStatus.Active && (p.SchoolId == school.Id || p.SchoolId == other.Id)))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Curator_creates_a_program_with_indicators_and_a_teacher_reads_it_but_cannot_edit()
     {
         var school = await app.NewSchoolAsync(teachers: 3);

@@ -75,6 +75,13 @@ public class EditModel(AppDbContext db) : PageModel
             ModelState.AddModelError("", "Пока вы редактировали программу, её изменил другой пользователь. Ваши изменения не сохранены: откройте программу заново, проверьте данные и внесите правки ещё раз.");
             return Page();
         }
+        catch (DbUpdateException) when (Input.Status == ProgramStatus.Active)
+        {
+            // Another program became active between the check above and this save (IX_Programs_OneActive).
+            ModelState.AddModelError("Input.Status", await ProgramRules.ActiveConflictAsync(db, id ?? 0, Input.Status, ct)
+                ?? "В школе уже есть активная программа. Сначала завершите её.");
+            return Page();
+        }
         if (id is null && RoadmapTemplates.Find(Template) is { } template)
         {
             await RoadmapTemplates.ApplyAsync(db, program, template.Code, ct);
