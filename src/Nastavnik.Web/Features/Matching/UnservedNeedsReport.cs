@@ -29,7 +29,7 @@ public static class UnservedNeedsReport
                 UnservedReason.OnlySelfOffers => $"тему {t} предлагает только сам педагог",
                 UnservedReason.OnlyOutsideScope => $"тему {t} предлагают только педагоги других школ",
                 UnservedReason.OnlyConflictingMentors => $"все наставники по теме {t} отмечены как неподходящие для этого педагога",
-                UnservedReason.MenteeLoadReached => $"у педагога уже {p.Participants[u.Mentee].MaxMenteeLoad} {RussianText.Plural(p.Participants[u.Mentee].MaxMenteeLoad, "тема", "темы", "тем")} с наставником — больше одновременно не назначается",
+                UnservedReason.MenteeLoadReached => $"у педагога уже {RussianText.Plural(p.Participants[u.Mentee].MaxMenteeLoad, "тема", "темы", "тем")} с наставником — больше одновременно не назначается",
                 UnservedReason.AllMentorsFull => $"тему {t} предлагают, но все наставники заняты: {string.Join(", ", full.Select(m => m.FullName))}",
                 _ => $"наставники по теме {t} есть, но назначение не дало выигрыша",
             };
