@@ -110,15 +110,19 @@ public abstract class ProgramMatchingTests(AppFixture app)
         doc.QuerySelector("[data-testid=unserved-count]")!.TextContent.ShouldBe("3");
         var items = doc.QuerySelectorAll("[data-testid=unserved]").ToList();
         items.Count.ShouldBe(3);
-        string Item(string teacherOrTopic) => items.Single(i => i.TextContent.Contains(teacherOrTopic)).TextContent;
-        var psy = items.Single(i => i.QuerySelector("[data-testid=teacher]")!.TextContent == c.Name(2) && i.TextContent.Contains("Никто не предлагает"));
-        psy.TextContent.ShouldContain("желательно");
+        // One block per (reason, action) within a topic: the reason and the action once, the teachers under it.
+        AngleSharp.Dom.IElement Block(string reason) => doc.QuerySelectorAll("[data-testid=reason-block]").Single(b => b.QuerySelector("[data-testid=reason]")!.TextContent.Contains(reason));
+        string Teachers(AngleSharp.Dom.IElement block) => string.Join("|", block.QuerySelectorAll("[data-testid=teacher]").Select(t => t.TextContent));
+        var psy = Block("Никто не предлагает тему");
+        Teachers(psy).ShouldBe(c.Name(2));
+        psy.QuerySelector("[data-testid=unserved]")!.TextContent.ShouldContain("желательно");
         psy.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("другой школе района");
-        Item("только сам педагог").ShouldContain(c.Name(3));
-        var full = Item("все наставники заняты");
-        full.ShouldContain(c.Name(4));
-        full.ShouldContain("увеличьте нагрузку наставника");
-        full.ShouldContain("групповое занятие или мастер-класс");
+        Teachers(Block("только сам педагог")).ShouldBe(c.Name(3));
+        var full = Block("все наставники заняты");
+        full.QuerySelector("[data-testid=reason]")!.TextContent.ShouldContain(c.Name(4));
+        full.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("Увеличьте нагрузку наставника");
+        full.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("групповое занятие или мастер-класс");
+        new[] { c.Name(0), c.Name(1), c.Name(2), c.Name(3) }.ShouldContain(Teachers(full));
         doc.QuerySelectorAll("[data-testid=topic-group]").Length.ShouldBe(3);
 
         // Filter by the direction of the ICT-02 topic: one group left.
