@@ -120,7 +120,7 @@ public abstract class ProgramMatchingTests(AppFixture app)
         Teachers(Block("только сам педагог")).ShouldBe(c.Name(3));
         var full = Block("все наставники заняты");
         full.QuerySelector("[data-testid=reason]")!.TextContent.ShouldContain(c.Name(4));
-        full.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("Увеличьте нагрузку наставника");
+        full.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("Увеличьте нагрузку этого наставника");
         full.QuerySelector("[data-testid=action]")!.TextContent.ShouldContain("групповое занятие или мастер-класс");
         new[] { c.Name(0), c.Name(1), c.Name(2), c.Name(3) }.ShouldContain(Teachers(full));
         doc.QuerySelectorAll("[data-testid=topic-group]").Length.ShouldBe(3);

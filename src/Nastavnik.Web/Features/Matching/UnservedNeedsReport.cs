@@ -21,7 +21,7 @@ public static class UnservedNeedsReport
         {
             var topic = input.Topic(u.Topic);
             var full = u.FullMentors.Select(input.Person).ToList();
-            var grow = beginners[u.Topic].Where(m => m != u.Mentee).Select(input.Person).ToList();
+            var grow = beginners[u.Topic].Where(m => m != u.Mentee && !u.FullMentors.Contains(m)).Select(input.Person).ToList();
             string t = $"«{topic.Name}»";
             string reason = u.Reason switch
             {
@@ -43,7 +43,7 @@ public static class UnservedNeedsReport
                     actions.Add("подберите наставника из другой школы района (подбор в пределах района)");
                     break;
                 case UnservedReason.AllMentorsFull:
-                    actions.Add($"увеличьте нагрузку наставника ({string.Join(", ", full.Select(m => m.FullName))})");
+                    actions.Add(full.Count == 1 ? "увеличьте нагрузку этого наставника" : "увеличьте нагрузку одного из этих наставников");
                     break;
                 case UnservedReason.MenteeLoadReached:
                     actions.Add("закройте дефицит после текущих тем или на групповом занятии");
