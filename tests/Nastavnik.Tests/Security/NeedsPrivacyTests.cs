@@ -54,8 +54,26 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         "/api/v1/needs", $"/api/v1/needs?personId={s.OwnerId}", $"/api/v1/needs?roundId={s.RoundId}",
         $"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", "/api/v1/offers", $"/api/v1/offers?personId={s.OwnerId}",
         "/api/v1/portfolio/search?q=" + Uri.EscapeDataString("особая тема"), $"/api/v1/portfolio/people/{s.OwnerId}",
-        $"/api/v1/staff/{s.OwnerId}",
+        $"/api/v1/staff/{s.OwnerId}", "/Matching/Unserved", "/Matching/Unserved?handler=Export",
     ];
+
+    /// <summary>Pages that show needs of the whole school (names with their deficits): for curators and administrators only.</summary>
+    private static string[] ManagerOnly(Setup s) =>
+    [
+        "/Diagnostics", "/Diagnostics/Map", "/Diagnostics/Map?handler=Export", "/Diagnostics/Bases?tab=mentees",
+        "/Diagnostics/Bases?handler=Export&tab=mentees", "/Diagnostics/Import", $"/Diagnostics/Answer?personId={s.OwnerId}",
+        "/Matching/Unserved", "/Matching/Unserved?handler=Export",
+    ];
+
+    private static async Task AssertRefusedAsync(HttpClient client, Setup s, string who)
+    {
+        foreach (var url in ManagerOnly(s))
+        {
+            var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.Redirect], $"{who} at {url}");
+            if (response.StatusCode == HttpStatusCode.Redirect) response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied", customMessage: $"{who} at {url}");
+        }
+    }
 
     /// <summary>The text of a response, with .xlsx and .docx files opened and read.</summary>
     private static async Task<string> TextOf(HttpResponseMessage response)
@@ -92,6 +110,8 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var s = await ArrangeAsync();
         await AssertNothingLeaksAsync(await s.School.TeacherAsync(0), s, "another teacher");
         await AssertNothingLeaksAsync(await s.School.PsychologistAsync(), s, "the psychologist");
+        await AssertRefusedAsync(await s.School.TeacherAsync(0), s, "another teacher");
+        await AssertRefusedAsync(await s.School.PsychologistAsync(), s, "the psychologist");
         // And crafted requests: writing the owner's answers or reading them directly.
         var teacher = await s.School.TeacherAsync(0);
         (await teacher.GetAsync($"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}")).StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
