@@ -100,6 +100,8 @@ public partial class Program
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         builder.Services.AddProblemDetails();
+        // Pages such as the self-assessment form (25 topic cards) are ~100 KB of HTML; phones on school Wi-Fi get them gzipped.
+        builder.Services.AddResponseCompression();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
@@ -110,6 +112,7 @@ public partial class Program
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, a => a.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), a => a.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
