@@ -65,9 +65,9 @@ public partial class IndexModel(AppDbContext db) : PageModel
         var result = MatchingEngine.Solve(problem, MatchingSettings.Default with { Mode = stable ? MatchingMode.Stable : MatchingMode.Optimal });
         var assignments = result.Assignments.Select(a => new ProposedAssignment(
             input.Person(a.Mentee).PersonId, input.Person(a.Mentor).PersonId, input.Topic(a.Topic).TopicId,
-            a.Score.Total, a.NeedPriority, a.Reverse, a.Explanation)).ToList();
+            a.Score.Total, a.NeedPriority, a.Reverse, Quotes(a.Explanation))).ToList();
         var issues = unknownLocks.Concat(result.LockIssues.Select(i => EngineId().Replace(i.Message,
-            x => int.TryParse(x.Groups[1].Value, out var id) && id >= 0 && id < input.People.Count ? input.Person(id).FullName : x.Value))).ToList();
+            x => int.TryParse(x.Groups[1].Value, out var id) && id >= 0 && id < input.People.Count ? input.Person(id).FullName : x.Value))).Select(Quotes).ToList();
         db.MatchingRuns.Add(new MatchingRun
         {
             SchoolId = program.SchoolId, ProgramId = program.Id, RoundId = round.Id,
@@ -225,6 +225,9 @@ public partial class IndexModel(AppDbContext db) : PageModel
         "rejected" => ("отклонено", "text-bg-danger"),
         _ => ("предложено", "text-bg-secondary"),
     };
+
+    /// <summary>The engine quotes topics with “”; the UI uses «».</summary>
+    private static string Quotes(string s) => s.Replace('“', '«').Replace('”', '»');
 
     [GeneratedRegex(@"#(\d+)")]
     private static partial Regex EngineId();
