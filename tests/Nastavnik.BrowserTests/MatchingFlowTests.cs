@@ -50,6 +50,8 @@ public sealed class MatchingFlowTests(AppServer app)
             var y = await phone.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().top + window.scrollY");
             await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, name + ".png"), FullPage = true, Clip = new() { X = 0, Y = (float)y, Width = 375, Height = 800 } });
         }
+        await phone.Locator("[data-testid=transfer] summary").First.ClickAsync();
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll with the transfer form open");
         await ShotFrom("[data-testid=proposal]", "matching-375-rows");
         await ShotFrom("#approved", "matching-375-approved");
     }

@@ -175,6 +175,51 @@ public abstract class MatchingPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Transfer_moves_a_topic_to_another_mentor_as_a_lock_and_warns_when_that_mentor_is_full()
+    {
+        var c = await SeedAsync();
+        await app.WithDb(async db =>
+        {
+            var round = await db.DiagnosticsRounds.SingleAsync(r => r.ProgramId == c.ProgramId);
+            db.Offers.AddRange(
+                new Offer { SchoolId = c.School.Id, RoundId = round.Id, PersonId = c.P(5), TopicId = c.Topics["MET-01"], Level = 1 },
+                new Offer { SchoolId = c.School.Id, RoundId = round.Id, PersonId = c.P(5), TopicId = c.Topics["ICT-02"], Level = 1 });
+            return await db.SaveChangesAsync();
+        });
+        var curator = await c.School.CuratorAsync();
+        var doc = await RunAsync(curator, c);
+        doc.QuerySelector("[data-testid=served]")!.TextContent.ShouldBe("6");
+        Row(doc, c, 0, 1, "MET-01")!.QuerySelector("[data-testid=transfer] select")!.TextContent.ShouldContain(c.Name(5));
+        var moved = doc.QuerySelectorAll("[data-testid=row]").Single(r => r.GetAttribute("data-mentor") == c.P(5).ToString());
+        var mentee = int.Parse(moved.GetAttribute("data-mentee")!);
+
+        var post = await curator.PostFormAsync("/Matching", "/Matching?handler=Transfer", new()
+        {
+            ["programId"] = c.ProgramId.ToString(), ["menteeId"] = mentee.ToString(), ["topicId"] = c.Topics["ICT-02"].ToString(), ["newMentorId"] = c.P(4).ToString(),
+        });
+        post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = Html.Parse(await curator.GetStringAsync("/Matching"));
+        page.QuerySelector(".alert-success")!.TextContent.ShouldContain($"передана наставнику {c.Name(4)}");
+        page.QuerySelector(".alert-success")!.TextContent.ShouldContain("уже 3 назначения при вместимости 3");
+        page.QuerySelectorAll("[data-testid=row]").Single(r => r.GetAttribute("data-mentor") == c.P(5).ToString())
+            .QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("передано другому");
+
+        var again = await RunAsync(curator, c);
+        var lockedRow = again.QuerySelectorAll("[data-testid=row]").Single(r => r.GetAttribute("data-mentor") == c.P(4).ToString() && r.GetAttribute("data-mentee") == mentee.ToString());
+        lockedRow.QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("закреплено");
+        again.QuerySelectorAll("[data-testid=row]").Count(r => r.GetAttribute("data-mentor") == c.P(4).ToString()).ShouldBe(3);
+        again.QuerySelector("[data-testid=served]")!.TextContent.ShouldBe("6");
+
+        // A mentor who does not offer the topic is refused and nothing is locked.
+        var before = await app.WithDb(db => db.MatchDecisions.CountAsync(d => d.ProgramId == c.ProgramId));
+        await curator.PostFormAsync("/Matching", "/Matching?handler=Transfer", new()
+        {
+            ["programId"] = c.ProgramId.ToString(), ["menteeId"] = c.P(1).ToString(), ["topicId"] = c.Topics["MET-01"].ToString(), ["newMentorId"] = c.P(2).ToString(),
+        });
+        (await app.WithDb(db => db.MatchDecisions.CountAsync(d => d.ProgramId == c.ProgramId))).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Teachers_are_refused_and_another_schools_curator_cannot_act_on_the_program()
     {
         var c = await SeedAsync();
@@ -192,6 +237,10 @@ public abstract class MatchingPageTests(AppFixture app)
         (await other.PostFormAsync("/Matching", "/Matching?handler=Decide", new()
         {
             ["programId"] = id, ["menteeId"] = c.P(1).ToString(), ["topicId"] = c.Topics["MET-01"].ToString(), ["mentorId"] = c.P(0).ToString(), ["kind"] = "lock",
+        })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.PostFormAsync("/Matching", "/Matching?handler=Transfer", new()
+        {
+            ["programId"] = id, ["menteeId"] = c.P(1).ToString(), ["topicId"] = c.Topics["MET-01"].ToString(), ["newMentorId"] = c.P(0).ToString(),
         })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.PostFormAsync("/Matching", "/Matching?handler=Approve", new() { ["programId"] = id, ["runId"] = runId.ToString(), ["confirm"] = "true" }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -113,6 +113,49 @@ public partial class IndexModel(AppDbContext db) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Moves a mentee's topic to another mentor who offers it in the round: a Lock on (mentee, topic, new mentor), replacing other locks of
+    /// that need and a rejection of that mentor. Warns when the new mentor already has as many assignments as their capacity.
+    /// </summary>
+    public async Task<IActionResult> OnPostTransferAsync(int programId, int menteeId, int topicId, int newMentorId, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null) return NotFound();
+        var (_, _, input) = await ProgramMatchingInput.BuildAsync(db, program.Id, ct);
+        var mentor = input?.People.FirstOrDefault(p => p.PersonId == newMentorId);
+        var topic = input?.Topics.FirstOrDefault(t => t.TopicId == topicId);
+        var mentee = input?.People.FirstOrDefault(p => p.PersonId == menteeId);
+        if (input is null || mentor is null || topic is null || mentee is null) return NotFound();
+        var offer = input.Problem.Offers.FirstOrDefault(o => o.Mentor == mentor.EngineId && o.Topic == topic.EngineId);
+        if (offer is null || mentor.PersonId == menteeId)
+        {
+            TempData["Flash"] = $"{mentor.FullName} не предлагает тему «{topic.Name}»: выберите наставника из списка.";
+            return RedirectToPage();
+        }
+        var stale = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId
+            && ((d.TopicId == topicId && d.Kind == MatchDecisionKind.Lock) || (d.MentorId == newMentorId && d.Kind == MatchDecisionKind.Reject)))
+            .ToListAsync(ct);
+        db.MatchDecisions.RemoveRange(stale);
+        db.MatchDecisions.Add(new MatchDecision
+        {
+            SchoolId = program.SchoolId, ProgramId = program.Id, MenteeId = menteeId, TopicId = topicId, MentorId = newMentorId,
+            Kind = MatchDecisionKind.Lock, CreatedBy = User.Identity?.Name ?? "",
+        });
+        await db.SaveChangesAsync(ct);
+        var run = await LatestRunsQuery(program.Id).FirstOrDefaultAsync(ct);
+        var proposal = run is null ? [] : Assignments(run);
+        var load = proposal.Count(a => a.MentorId == newMentorId && !(a.MenteeId == menteeId && a.TopicId == topicId));
+        var onTopic = proposal.Count(a => a.MentorId == newMentorId && a.TopicId == topicId && a.MenteeId != menteeId);
+        var capacity = input.Problem.Participants[mentor.EngineId].MentorCapacity;
+        var message = $"Тема «{topic.Name}» педагога {mentee.FullName} передана наставнику {mentor.FullName} и закреплена. Нажмите «Подобрать заново», чтобы пересчитать остальные пары.";
+        if (load >= capacity || onTopic >= offer.Capacity)
+            message += $" Внимание: у наставника уже {RussianText.Plural(load, "назначение", "назначения", "назначений")} при вместимости {capacity}"
+                + (onTopic >= offer.Capacity ? $" и {RussianText.Plural(onTopic, "наставляемый", "наставляемых", "наставляемых")} по этой теме при вместимости {offer.Capacity}" : "")
+                + ": при повторном подборе его другие незакреплённые пары перейдут к другим наставникам.";
+        TempData["Flash"] = message;
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostApproveAsync(int programId, int runId, bool confirm, CancellationToken ct)
     {
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
@@ -202,12 +245,25 @@ public partial class IndexModel(AppDbContext db) : PageModel
         Rows = assignments.Select(a => new Row(a, names.GetValueOrDefault(a.MentorId, "?"), names.GetValueOrDefault(a.MenteeId, "?"),
                 topics.GetValueOrDefault(a.TopicId, "?"), StateOf(a)))
             .OrderBy(r => r.Mentor, ru).ThenBy(r => r.Topic, ru).ThenBy(r => r.Mentee, ru).ToList();
+        if (Input is { } inp)
+        {
+            var load = assignments.GroupBy(a => a.MentorId).ToDictionary(g => g.Key, g => g.Count());
+            Alternatives = inp.Problem.Offers.GroupBy(o => inp.Topic(o.Topic).TopicId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Alternative>)g
+                    .Select(o => new Alternative(inp.Person(o.Mentor).PersonId, inp.Person(o.Mentor).FullName, o.Level,
+                        load.GetValueOrDefault(inp.Person(o.Mentor).PersonId), inp.Problem.Participants[o.Mentor].MentorCapacity))
+                    .OrderBy(x => x.Load >= x.Capacity).ThenBy(x => x.Name, ru).ToList());
+        }
         LockIssues = Run?.LockIssuesJson is { } li ? JsonSerializer.Deserialize<List<string>>(li) ?? [] : [];
         Approved = pairs.GroupBy(p => (p.MentorId, p.TopicId))
             .Select(g => new PairView(names.GetValueOrDefault(g.Key.MentorId, "?"), topics.GetValueOrDefault(g.Key.TopicId, "?"),
                 g.Select(p => names.GetValueOrDefault(p.MenteeId, "?")).OrderBy(n => n, ru).ToList()))
             .OrderBy(p => p.Mentor, ru).ThenBy(p => p.Topic, ru).ToList();
     }
+
+    public sealed record Alternative(int PersonId, string Name, int Level, int Load, int Capacity);
+    /// <summary>By topic id: mentors who offer it in the round, with their load in the latest run.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Alternative>> Alternatives { get; private set; } = new Dictionary<int, IReadOnlyList<Alternative>>();
 
     public IReadOnlyDictionary<int, string> PersonNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyDictionary<int, string> TopicNames { get; private set; } = new Dictionary<int, string>();
@@ -216,6 +272,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
     {
         if (Decisions.Any(d => d.Kind == MatchDecisionKind.Reject && d.MenteeId == a.MenteeId && d.MentorId == a.MentorId)) return "rejected";
         if (Decisions.Any(d => d.Kind == MatchDecisionKind.Lock && d.MenteeId == a.MenteeId && d.TopicId == a.TopicId && d.MentorId == a.MentorId)) return "locked";
+        if (Decisions.Any(d => d.Kind == MatchDecisionKind.Lock && d.MenteeId == a.MenteeId && d.TopicId == a.TopicId)) return "moved";
         return "proposed";
     }
 
@@ -223,6 +280,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
     {
         "locked" => ("закреплено", "text-bg-success"),
         "rejected" => ("отклонено", "text-bg-danger"),
+        "moved" => ("передано другому", "text-bg-info"),
         _ => ("предложено", "text-bg-secondary"),
     };
 
