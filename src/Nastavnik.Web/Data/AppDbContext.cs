@@ -248,7 +248,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ProgramId, x.Id });
-            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+            // Runs and decisions name each mentee's deficits: like Need, only the school's curators and administrators see them.
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && IsSchoolManager));
         });
         b.Entity<MatchDecision>(e =>
         {
@@ -259,7 +260,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId, x.MentorId }).IsUnique();
-            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+            // Runs and decisions name each mentee's deficits: like Need, only the school's curators and administrators see them.
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && IsSchoolManager));
         });
         b.Entity<MentoringPair>(e =>
         {
