@@ -27,6 +27,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
     public DbSet<PortfolioItem> PortfolioItems => Set<PortfolioItem>();
     public DbSet<PortfolioFile> PortfolioFiles => Set<PortfolioFile>();
     public DbSet<PortfolioContact> PortfolioContacts => Set<PortfolioContact>();
+    public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
+    public DbSet<MentoringPair> MentoringPairs => Set<MentoringPair>();
 
     public CurrentSchool School => school;
 
@@ -113,6 +116,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
         ConfigurePrograms(b);
         ConfigureDiagnostics(b);
         ConfigurePortfolio(b);
+        ConfigureMatching(b);
 
         b.Entity<AppUser>(e =>
         {
@@ -231,6 +235,44 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.Property(x => x.UpdatedBy).HasMaxLength(256);
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.SchoolId, x.HeaderKey }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+    }
+
+    private void ConfigureMatching(ModelBuilder b)
+    {
+        b.Entity<MatchingRun>(e =>
+        {
+            e.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ProgramId, x.Id });
+            // Runs and decisions name each mentee's deficits: like Need, only the school's curators and administrators see them.
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && IsSchoolManager));
+        });
+        b.Entity<MatchDecision>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MenteeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId, x.MentorId }).IsUnique();
+            // Runs and decisions name each mentee's deficits: like Need, only the school's curators and administrators see them.
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && IsSchoolManager));
+        });
+        b.Entity<MentoringPair>(e =>
+        {
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
+            e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Mentee).WithMany().HasForeignKey(x => x.MenteeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Mentor).WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            // One mentor per need of a program: a double approval cannot duplicate a pair.
+            e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId }).IsUnique();
+            e.HasIndex(x => new { x.ProgramId, x.MentorId });
             e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
         });
     }

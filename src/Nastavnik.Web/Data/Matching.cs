@@ -1,0 +1,60 @@
+namespace Nastavnik.Web.Data;
+
+public enum MatchingRunMode { Optimal, Stable }
+
+/// <summary>
+/// One press of «Подобрать пары»: the engine's proposal for a program's round, kept so the page can show it, compare it with the
+/// previous run and approve it. The assignments are stored as JSON (<see cref="ProposedAssignment"/>[]): mentee, mentor, topic, score,
+/// explanation; they name people and topics by database id.
+/// </summary>
+public class MatchingRun : ISchoolOwned
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int ProgramId { get; set; }
+    public int RoundId { get; set; }
+    public MatchingRunMode Mode { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public required string CreatedBy { get; set; }
+    public long Objective { get; set; }
+    public int NeedsServed { get; set; }
+    public int NeedsTotal { get; set; }
+    public required string AssignmentsJson { get; set; }
+    /// <summary>Locks the engine could not honour: Russian messages with names (string[] as JSON); null when all held.</summary>
+    public string? LockIssuesJson { get; set; }
+}
+
+/// <summary>One proposed assignment of a run (the JSON of <see cref="MatchingRun.AssignmentsJson"/>).</summary>
+public sealed record ProposedAssignment(int MenteeId, int MentorId, int TopicId, int Score, int Priority, bool Reverse, string Explanation);
+
+public enum MatchDecisionKind { Lock, Reject }
+
+/// <summary>A curator's decision on a (mentee, topic, mentor) proposal: keep it in every next run (Lock) or never propose it (Reject).</summary>
+public class MatchDecision : ISchoolOwned, IAudited
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int ProgramId { get; set; }
+    public int MenteeId { get; set; }
+    public int TopicId { get; set; }
+    public int MentorId { get; set; }
+    public MatchDecisionKind Kind { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public required string CreatedBy { get; set; }
+}
+
+/// <summary>An approved mentoring pair of a program on one topic; a group is several pairs with the same mentor and topic.</summary>
+public class MentoringPair : ISchoolOwned, IAudited
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int ProgramId { get; set; }
+    public int MentorId { get; set; }
+    public Person? Mentor { get; set; }
+    public int MenteeId { get; set; }
+    public Person? Mentee { get; set; }
+    public int TopicId { get; set; }
+    public Topic? Topic { get; set; }
+    public DateTime ApprovedAt { get; set; } = DateTime.UtcNow;
+    public required string ApprovedBy { get; set; }
+}

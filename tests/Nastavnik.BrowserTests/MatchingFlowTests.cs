@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Nastavnik.BrowserTests;
+
+[Collection("browser")]
+public sealed class MatchingFlowTests(AppServer app)
+{
+    [Fact]
+    public async Task Curator_runs_the_matching_locks_a_pair_re_runs_and_approves_on_a_desktop_and_a_phone()
+    {
+        DemoAnswers.EnsureIn(app.DatabasePath);
+        var page = await app.NewPageAsync();
+        await app.LoginAsync(page, "curator", "curator2026");
+        await page.GotoAsync("/Matching");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Подбор пар");
+        await page.Locator("[data-testid=run]").ClickAsync();
+        await page.Locator("[data-testid=summary]").WaitForAsync();
+        var rows = page.Locator("[data-testid=row]");
+        (await rows.CountAsync()).ShouldBeGreaterThan(0);
+        await app.ShotAsync(page, "matching-1440-run");
+
+        var first = page.Locator("[data-testid=row]:has([data-testid=lock])").First;
+        var mentor = await first.GetAttributeAsync("data-mentor");
+        var mentee = await first.GetAttributeAsync("data-mentee");
+        var topic = await first.GetAttributeAsync("data-topic");
+        await first.Locator("[data-testid=lock]").ClickAsync();
+        var locked = page.Locator($"[data-testid=row][data-mentor='{mentor}'][data-mentee='{mentee}'][data-topic='{topic}']");
+        (await locked.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
+
+        await page.Locator("[data-testid=run]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Matching$"));
+        (await locked.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
+        (await page.Locator("[data-testid=decisions-kept]").InnerTextAsync()).ShouldContain("сохранит");
+
+        await page.Locator("[data-testid=approve]").ClickAsync();
+        if (await page.Locator("[data-testid=confirm]").CountAsync() > 0) await page.Locator("[data-testid=confirm]").ClickAsync();
+        (await page.Locator(".alert-success").InnerTextAsync()).ShouldContain("Пары утверждены");
+        (await page.Locator("[data-testid=approved-row]").CountAsync()).ShouldBeGreaterThan(0);
+        await app.ShotAsync(page, "matching-1440-approved");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "matching-1440-top.png") });
+
+        var phone = await app.NewPageAsync(375, 800);
+        await app.LoginAsync(phone, "curator", "curator2026");
+        await phone.GotoAsync("/Matching");
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll at 375 px");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "matching-375-top.png") });
+        async Task ShotFrom(string selector, string name)
+        {
+            var y = await phone.EvaluateAsync<double>($"() => document.querySelector('{selector}').getBoundingClientRect().top + window.scrollY");
+            await phone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, name + ".png"), FullPage = true, Clip = new() { X = 0, Y = (float)y, Width = 375, Height = 800 } });
+        }
+        await phone.Locator("[data-testid=transfer] summary").First.ClickAsync();
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll with the transfer form open");
+        await ShotFrom("[data-testid=proposal]", "matching-375-rows");
+        await ShotFrom("#approved", "matching-375-approved");
+    }
+}
