@@ -9,7 +9,7 @@ public sealed record HomeCycle(
     int ProgramId, string ProgramName, ProgramStatus Status,
     int Events, int EventsDone, int EventsOverdue,
     int? RoundId, bool RoundOpen, DateOnly? Deadline, int Answered, int Eligible,
-    int Needs, int UncoveredNeeds, int Mentors)
+    int Needs, int UncoveredNeeds, int Mentors, int? ProposedServed, int MenteesWithMentor)
 {
     public static async Task<HomeCycle?> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -29,9 +29,11 @@ public sealed record HomeCycle(
                 && !db.Offers.Any(o => o.RoundId == round.Id && o.TopicId == n.TopicId && o.PersonId != n.PersonId), ct);
             mentors = await db.Offers.Where(o => o.RoundId == round.Id).Select(o => o.PersonId).Distinct().CountAsync(ct);
         }
+        var lastRun = await db.MatchingRuns.Where(r => r.ProgramId == program.Id).OrderByDescending(r => r.Id).Select(r => (int?)r.NeedsServed).FirstOrDefaultAsync(ct);
+        var approved = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => p.MenteeId).Distinct().CountAsync(ct);
         return new HomeCycle(program.Id, program.Name, program.Status,
             events.Count, events.Count(e => e.Status == EventStatus.Done),
             events.Count(e => e.Status == EventStatus.Planned && e.DueDate is { } d && d < today),
-            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors);
+            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors, lastRun, approved);
     }
 }

@@ -54,7 +54,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         "/api/v1/needs", $"/api/v1/needs?personId={s.OwnerId}", $"/api/v1/needs?roundId={s.RoundId}",
         $"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", "/api/v1/offers", $"/api/v1/offers?personId={s.OwnerId}",
         "/api/v1/portfolio/search?q=" + Uri.EscapeDataString("особая тема"), $"/api/v1/portfolio/people/{s.OwnerId}",
-        $"/api/v1/staff/{s.OwnerId}", "/Matching/Unserved", "/Matching/Unserved?handler=Export",
+        $"/api/v1/staff/{s.OwnerId}", "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching",
     ];
 
     /// <summary>Pages that show needs of the whole school (names with their deficits): for curators and administrators only.</summary>
@@ -62,7 +62,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
     [
         "/Diagnostics", "/Diagnostics/Map", "/Diagnostics/Map?handler=Export", "/Diagnostics/Bases?tab=mentees",
         "/Diagnostics/Bases?handler=Export&tab=mentees", "/Diagnostics/Import", $"/Diagnostics/Answer?personId={s.OwnerId}",
-        "/Matching/Unserved", "/Matching/Unserved?handler=Export",
+        "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching",
     ];
 
     private static async Task AssertRefusedAsync(HttpClient client, Setup s, string who)

@@ -198,6 +198,9 @@ public static class DemoProgram
     /// <summary>Deletes the program records of the given schools (before the demo is created again).</summary>
     public static async Task DeleteAsync(AppDbContext db, List<int> schoolIds, CancellationToken ct)
     {
+        await db.MentoringPairs.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.MatchDecisions.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.MatchingRuns.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.PortfolioFiles.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.PortfolioItems.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.PortfolioContacts.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
