@@ -79,8 +79,8 @@ public static class DemoProgram
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
 
-        // The roadmap of seed 000; what was due before today is done, except two events the school is late with.
-        await RoadmapTemplates.ApplyAsync(db, program, RoadmapTemplates.ThreeStages.Code, ct);
+        // The roadmap of seed 002 (stages from preparing conditions to completion); what was due before today is done, except two events the school is late with.
+        await RoadmapTemplates.ApplyAsync(db, program, RoadmapTemplates.TargetModel.Code, ct);
         var past = await db.RoadmapEvents.Where(e => e.ProgramId == program.Id && e.DueDate < today)
             .OrderBy(e => e.DueDate).ThenBy(e => e.Id).ToListAsync(ct);
         foreach (var e in past.Take(Math.Max(0, past.Count - 2)))
