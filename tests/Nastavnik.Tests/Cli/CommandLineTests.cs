@@ -1,38 +1,15 @@
-using System.Diagnostics;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Nastavnik.Tests.Infrastructure;
 
 namespace Nastavnik.Tests.Cli;
 
 /// <summary>The executable's commands, run as a separate process against a fresh SQLite file, the way an administrator runs them.</summary>
 public sealed class CommandLineTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("nastavnik-cli-").FullName;
-    private string Db => Path.Combine(_dir, "cli.db");
-
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
-        {
-            WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-            Environment = { ["Nastavnik__ConnectionStrings__Nastavnik"] = $"Data Source={Db};Pooling=False", ["Logging__LogLevel__Default"] = "Warning" },
-        };
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
+    private readonly CliProcess _cli = new();
+    private string Db => _cli.Db;
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
+    private long Scalar(string sql) => _cli.Scalar(sql);
 
     [Fact]
     public async Task Migrate_import_user_create_and_demo_reset_work_from_the_command_line()
@@ -52,14 +29,14 @@ public sealed class CommandLineTests : IDisposable
         reset.Out.ShouldContain("curator");
         Scalar("SELECT COUNT(*) FROM People").ShouldBe(276);
 
-        var good = Path.Combine(_dir, "good.csv");
+        var good = Path.Combine(_cli.Dir, "good.csv");
         await File.WriteAllTextAsync(good, "ФИО;Стаж\nКомандова Лидия Павловна;12\nСтроков Илья Ильич;3\n", Encoding.UTF8);
         var import = await Run("import", "staff", good, "--school", "3");
         import.Code.ShouldBe(0, import.Err);
         import.Out.ShouldContain("новых 2");
         Scalar("SELECT COUNT(*) FROM People WHERE LastName IN ('Командова', 'Строков') AND SchoolId = 3").ShouldBe(2);
 
-        var bad = Path.Combine(_dir, "bad.csv");
+        var bad = Path.Combine(_cli.Dir, "bad.csv");
         await File.WriteAllTextAsync(bad, "ФИО;Стаж\nПлохова Ева Львовна;12\nКривов;3\n", Encoding.UTF8);
         var refused = await Run("import", "staff", bad, "--school", "3");
         refused.Code.ShouldBe(1);
@@ -96,16 +73,13 @@ public sealed class CommandLineTests : IDisposable
         json.RootElement.GetProperty("objective").GetInt64().ShouldBe(8855);
         json.RootElement.GetProperty("needs_served").GetInt32().ShouldBe(json.RootElement.GetProperty("assignments").GetArrayLength());
 
-        var outFile = Path.Combine(_dir, "result.json");
+        var outFile = Path.Combine(_cli.Dir, "result.json");
         (await Run("match", "--instance", instance, "--out", outFile)).Code.ShouldBe(0);
         System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(outFile)).RootElement.GetProperty("objective").GetInt64().ShouldBe(8855);
 
-        var missing = await Run("match", "--instance", Path.Combine(_dir, "nope.json"));
+        var missing = await Run("match", "--instance", Path.Combine(_cli.Dir, "nope.json"));
         missing.Code.ShouldNotBe(0);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _cli.Dispose();
 }

@@ -28,21 +28,15 @@ public abstract class CompetencyMapTests(AppFixture app)
         var school = await app.NewSchoolAsync(teachers: 6);
         var topics = await app.WithDb(db => db.Topics.Where(t => t.SchoolId == school.Id)
             .Select(t => new { t.Code, t.Id, t.Name, t.DirectionId }).ToDictionaryAsync(t => t.Code, t => (t.Id, t.Name, t.DirectionId)));
-        var roundId = await app.WithDb(async db =>
+        var (_, roundId) = await school.OpenRoundAsync();
+        await app.WithDb(db =>
         {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа 2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Диагностика, сентябрь", Deadline = new(2026, 9, 30) };
-            db.DiagnosticsRounds.Add(round);
-            await db.SaveChangesAsync();
             int P(int i) => school.Teachers[i].PersonId;
-            Offer O(int i, string code, int level) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code].Id, Level = level };
-            Need N(int i, string code, int priority) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code].Id, Priority = priority, Comment = $"секрет {i}" };
+            Offer O(int i, string code, int level) => new() { SchoolId = school.Id, RoundId = roundId, PersonId = P(i), TopicId = topics[code].Id, Level = level };
+            Need N(int i, string code, int priority) => new() { SchoolId = school.Id, RoundId = roundId, PersonId = P(i), TopicId = topics[code].Id, Priority = priority, Comment = $"секрет {i}" };
             db.Offers.AddRange(O(0, "MET-01", 3), O(0, "ICT-01", 2), O(1, "MET-01", 1), O(1, "ICT-02", 2), O(2, "ICT-01", 3), O(4, "PSY-01", 2));
             db.Needs.AddRange(N(0, "MET-02", 3), N(1, "ICT-01", 2), N(3, "MET-01", 2), N(3, "ICT-02", 3), N(4, "PSY-01", 2), N(5, "MET-02", 1), N(5, "ICT-02", 2));
-            await db.SaveChangesAsync();
-            return round.Id;
+            return db.SaveChangesAsync();
         });
         return new Case(school, roundId, topics);
     }
@@ -270,14 +264,7 @@ public abstract class CompetencyMapTests(AppFixture app)
         var noProgram = Html.Parse(await curator.GetStringAsync("/Diagnostics/Map"));
         noProgram.QuerySelector("[data-testid='empty'] a")!.GetAttribute("href").ShouldBe("/Programs");
 
-        await app.WithDb(async db =>
-        {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            db.DiagnosticsRounds.Add(new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Раунд", Deadline = new(2026, 9, 30) });
-            return await db.SaveChangesAsync();
-        });
+        await school.OpenRoundAsync();
         var noAnswers = Html.Parse(await curator.GetStringAsync("/Diagnostics/Map"));
         Text(noAnswers, "empty").ShouldContain("Карта появится, когда педагоги ответят на диагностику");
         noAnswers.QuerySelector("[data-testid='empty'] a")!.GetAttribute("href").ShouldBe("/Diagnostics");
@@ -288,18 +275,14 @@ public abstract class CompetencyMapTests(AppFixture app)
     public async Task Map_of_a_big_school_pages_teachers_while_the_figures_cover_everyone()
     {
         var school = await app.NewSchoolAsync(teachers: 1);
+        var (_, roundId) = await school.OpenRoundAsync();
         await app.WithDb(async db =>
         {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Раунд", Deadline = new(2026, 9, 30) };
-            db.DiagnosticsRounds.Add(round);
             var people = Enumerable.Range(1, 120).Select(i => new Person { SchoolId = school.Id, LastName = $"Учитель{i:000}", FirstName = "Иван", Department = "МО" }).ToList();
             db.People.AddRange(people);
             await db.SaveChangesAsync();
             var topic = await db.Topics.Where(t => t.SchoolId == school.Id).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-            db.Offers.AddRange(people.Select(p => new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = p.Id, TopicId = topic, Level = 2 }));
+            db.Offers.AddRange(people.Select(p => new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = p.Id, TopicId = topic, Level = 2 }));
             return await db.SaveChangesAsync();
         });
         var curator = await school.CuratorAsync();

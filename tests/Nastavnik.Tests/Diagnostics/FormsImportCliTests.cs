@@ -1,38 +1,16 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Nastavnik.Tests.Infrastructure;
 
 namespace Nastavnik.Tests.Diagnostics;
 
 /// <summary>`nastavnik import forms`, run as a separate process against a fresh SQLite file: same all-or-nothing rules as the page.</summary>
 public sealed class FormsImportCliTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("nastavnik-forms-cli-").FullName;
-    private string Db => Path.Combine(_dir, "cli.db");
-
-    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
-        {
-            WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-            Environment = { ["Nastavnik__ConnectionStrings__Nastavnik"] = $"Data Source={Db};Pooling=False", ["Nastavnik__Demo__Enabled"] = "false", ["Logging__LogLevel__Default"] = "Warning" },
-        };
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
-    }
-
-    private long Scalar(string sql)
-    {
-        using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
+    private readonly CliProcess _cli = new(demo: false);
+    private string Db => _cli.Db;
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
+    private long Scalar(string sql) => _cli.Scalar(sql);
 
     [Fact]
     public async Task Uncertain_names_stop_the_command_until_accepted_and_a_repeat_changes_nothing()
@@ -41,11 +19,11 @@ public sealed class FormsImportCliTests : IDisposable
         var created = await Run("school", "create", "--name", "Школа для командной строки");
         created.Code.ShouldBe(0, created.Err);
         var school = long.Parse(created.Out.Split("with id ")[1].Split(' ', '.')[0]);
-        var staff = Path.Combine(_dir, "staff.csv");
+        var staff = Path.Combine(_cli.Dir, "staff.csv");
         await File.WriteAllTextAsync(staff, "ФИО;Согласие на обработку ПДн\nЁлкина Анна Сергеевна;да\nПетров Пётр Ильич;да\n", Encoding.UTF8);
         (await Run("import", "staff", staff, "--school", school.ToString())).Code.ShouldBe(0);
 
-        var forms = Path.Combine(_dir, "forms.csv");
+        var forms = Path.Combine(_cli.Dir, "forms.csv");
         await File.WriteAllTextAsync(forms, "\"Отметка времени\",\"ФИО\",\"Могу быть наставником\",\"Нужна помощь\"\n" +
             "\"14.09.2026 10:25:03\",\"Елкина Анна Сергеевна\",\"Кейс-технология, Геометрия, 10 класс\",\"\"\n" +
             "\"14.09.2026 10:26:03\",\"Петров П.И.\",\"\",\"Синтаксис\"\n", new UTF8Encoding(true));
@@ -80,8 +58,5 @@ public sealed class FormsImportCliTests : IDisposable
         Scalar("SELECT COUNT(*) FROM AuditEntries").ShouldBe(audit);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _cli.Dispose();
 }

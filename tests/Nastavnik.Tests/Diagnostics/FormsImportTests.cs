@@ -16,16 +16,7 @@ public abstract class FormsImportTests(AppFixture app)
 {
     private const string Page = "/Diagnostics/Import";
 
-    private async Task<int> OpenRoundAsync(TestSchool school) => await app.WithDb(async db =>
-    {
-        var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа наставничества 2026/2027", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 6, 30), Status = ProgramStatus.Active };
-        db.Programs.Add(program);
-        await db.SaveChangesAsync();
-        var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Диагностика, сентябрь 2026", Deadline = new DateOnly(2026, 9, 30) };
-        db.DiagnosticsRounds.Add(round);
-        await db.SaveChangesAsync();
-        return round.Id;
-    });
+    private static async Task<int> OpenRoundAsync(TestSchool school) => (await school.OpenRoundAsync()).RoundId;
 
     private static async Task<Guid> UploadAsync(HttpClient client, string fileName, byte[] content)
     {

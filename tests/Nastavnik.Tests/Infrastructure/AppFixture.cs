@@ -212,6 +212,23 @@ public sealed record TestSchool(AppFixture App, int Id, string Admin, string Cur
     /// <summary>The school's psychologist ("{prefix}-psy"): reads the staff registry, but not teachers' needs.</summary>
     public Task<HttpClient> PsychologistAsync() => App.LoginAsync(Admin.Replace("-admin", "-psy"), Password);
     public Task<HttpClient> TeacherAsync(int index) => App.LoginAsync(Teachers[index].Login, Password);
+
+    /// <summary>The shape every diagnostics test starts from: an active program 2026/2027 and its open self-assessment round (RoundId 0 without one).</summary>
+    public Task<(int ProgramId, int RoundId)> OpenRoundAsync(bool withRound = true) => App.WithDb(async db =>
+    {
+        var program = new MentoringProgram { SchoolId = Id, Name = "Программа наставничества 2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
+        db.Programs.Add(program);
+        await db.SaveChangesAsync();
+        if (!withRound) return (program.Id, 0);
+        var round = new DiagnosticsRound { SchoolId = Id, ProgramId = program.Id, Title = "Диагностика, сентябрь 2026", Deadline = new(2026, 9, 30) };
+        db.DiagnosticsRounds.Add(round);
+        await db.SaveChangesAsync();
+        return (program.Id, round.Id);
+    });
+
+    /// <summary>The school's topics by catalog code (MET-01, ICT-03, …).</summary>
+    public Task<Dictionary<string, int>> TopicIdsAsync() =>
+        App.WithDb(db => db.Topics.Where(t => t.SchoolId == Id).ToDictionaryAsync(t => t.Code, t => t.Id));
 }
 
 [CollectionDefinition("sqlite")]

@@ -8,41 +8,9 @@ namespace Nastavnik.Tests.Matching;
 /// <summary>The curator's matching page: run, lock, reject, re-run, approve; access and tenancy.</summary>
 public abstract class MatchingPageTests(AppFixture app)
 {
-    private sealed record Case(TestSchool School, int ProgramId, Dictionary<string, int> Topics)
-    {
-        public string Name(int i) => School.Teachers[i].FullName;
-        public int P(int i) => School.Teachers[i].PersonId;
-    }
+    private Task<MatchingCase> SeedAsync() => MatchingCase.SeedAsync(app);
 
-    /// <summary>
-    /// The round of ProgramMatchingTests: T0 mentors T1 in MET-01 (priority 3, level 3), T1 mentors T0 in ICT-01, T4 takes three of
-    /// the four ICT-02 needs (T0..T3, capacity 3): 5 of 8 needs served, one group.
-    /// </summary>
-    private async Task<Case> SeedAsync()
-    {
-        var school = await app.NewSchoolAsync(teachers: 7, withoutConsent: 1);
-        var topics = await app.WithDb(db => db.Topics.Where(t => t.SchoolId == school.Id).ToDictionaryAsync(t => t.Code, t => t.Id));
-        var programId = await app.WithDb(async db =>
-        {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа 2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Диагностика, сентябрь", Deadline = new(2026, 9, 30) };
-            db.DiagnosticsRounds.Add(round);
-            await db.SaveChangesAsync();
-            int P(int i) => school.Teachers[i].PersonId;
-            Offer O(int i, string code, int level) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code], Level = level };
-            Need N(int i, string code, int priority) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code], Priority = priority };
-            db.Offers.AddRange(O(0, "MET-01", 3), O(1, "ICT-01", 2), O(3, "MET-02", 2), O(4, "ICT-02", 2), O(6, "PSY-01", 3));
-            db.Needs.AddRange(N(1, "MET-01", 3), N(0, "ICT-01", 2), N(2, "PSY-01", 1), N(3, "MET-02", 2),
-                N(0, "ICT-02", 1), N(1, "ICT-02", 1), N(2, "ICT-02", 1), N(3, "ICT-02", 1));
-            await db.SaveChangesAsync();
-            return program.Id;
-        });
-        return new Case(school, programId, topics);
-    }
-
-    private static async Task<AngleSharp.Dom.IDocument> RunAsync(HttpClient client, Case c, bool stable = false)
+    private static async Task<AngleSharp.Dom.IDocument> RunAsync(HttpClient client, MatchingCase c, bool stable = false)
     {
         var fields = new Dictionary<string, string> { ["programId"] = c.ProgramId.ToString() };
         if (stable) fields["mode"] = "stable";
@@ -51,7 +19,7 @@ public abstract class MatchingPageTests(AppFixture app)
         return Html.Parse(await client.GetStringAsync("/Matching"));
     }
 
-    private static async Task DecideAsync(HttpClient client, Case c, int mentee, string topic, int mentor, string kind)
+    private static async Task DecideAsync(HttpClient client, MatchingCase c, int mentee, string topic, int mentor, string kind)
     {
         var post = await client.PostFormAsync("/Matching", "/Matching?handler=Decide", new()
         {
@@ -61,7 +29,7 @@ public abstract class MatchingPageTests(AppFixture app)
         post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    private static AngleSharp.Dom.IElement? Row(AngleSharp.Dom.IDocument doc, Case c, int mentor, int mentee, string topic) =>
+    private static AngleSharp.Dom.IElement? Row(AngleSharp.Dom.IDocument doc, MatchingCase c, int mentor, int mentee, string topic) =>
         doc.QuerySelectorAll("[data-testid=row]").SingleOrDefault(r => r.GetAttribute("data-mentor") == c.P(mentor).ToString()
             && r.GetAttribute("data-mentee") == c.P(mentee).ToString() && r.GetAttribute("data-topic") == c.Topics[topic].ToString());
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
@@ -12,40 +10,7 @@ namespace Nastavnik.Tests.Matching;
 /// <summary>Matching a program's round from the database: the command line and the page of needs nobody can serve.</summary>
 public abstract class ProgramMatchingTests(AppFixture app)
 {
-    private sealed record Case(TestSchool School, int ProgramId)
-    {
-        public string Name(int i) => School.Teachers[i].FullName;
-    }
-
-    /// <summary>
-    /// Seven teachers (the last without consent). Optimum by hand: T0 mentors T1 in MET-01 and T1 mentors T0 in ICT-01 (a reverse
-    /// pair); T4 takes three of the four ICT-02 needs (capacity 3) — 5 served. Unserved: T2's PSY-01 (only T6 offers it, and T6
-    /// has no consent), T3's MET-02 (only T3 offers it), one ICT-02 (T4 is full).
-    /// </summary>
-    private async Task<Case> SeedAsync(bool withRound = true)
-    {
-        var school = await app.NewSchoolAsync(teachers: 7, withoutConsent: 1);
-        var topics = await app.WithDb(db => db.Topics.Where(t => t.SchoolId == school.Id).ToDictionaryAsync(t => t.Code, t => t.Id));
-        var programId = await app.WithDb(async db =>
-        {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа 2026/2027", StartDate = new(2026, 9, 1), EndDate = new(2027, 6, 30), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            if (!withRound) return program.Id;
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Диагностика, сентябрь", Deadline = new(2026, 9, 30) };
-            db.DiagnosticsRounds.Add(round);
-            await db.SaveChangesAsync();
-            int P(int i) => school.Teachers[i].PersonId;
-            Offer O(int i, string code, int level) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code], Level = level };
-            Need N(int i, string code, int priority) => new() { SchoolId = school.Id, RoundId = round.Id, PersonId = P(i), TopicId = topics[code], Priority = priority };
-            db.Offers.AddRange(O(0, "MET-01", 3), O(1, "ICT-01", 2), O(3, "MET-02", 2), O(4, "ICT-02", 2), O(6, "PSY-01", 3));
-            db.Needs.AddRange(N(1, "MET-01", 3), N(0, "ICT-01", 2), N(2, "PSY-01", 1), N(3, "MET-02", 2),
-                N(0, "ICT-02", 1), N(1, "ICT-02", 1), N(2, "ICT-02", 1), N(3, "ICT-02", 1));
-            await db.SaveChangesAsync();
-            return program.Id;
-        });
-        return new Case(school, programId);
-    }
+    private Task<MatchingCase> SeedAsync(bool withRound = true) => MatchingCase.SeedAsync(app, withRound);
 
     [Fact]
     public async Task Match_program_solves_the_round_from_the_database_and_explains_what_stays_open()
@@ -174,14 +139,9 @@ public sealed class MatchCommandArgumentTests
 {
     private static async Task<(int Code, string Err)> Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
-        { RedirectStandardOutput = true, RedirectStandardError = true, StandardErrorEncoding = Encoding.UTF8 };
-        using var p = Process.Start(start)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        await stdout;
-        return (p.ExitCode, await stderr);
+        using var cli = new CliProcess(demo: false);
+        var (code, _, err) = await cli.Run(args);
+        return (code, err);
     }
 
     [Fact]

@@ -77,16 +77,11 @@ public abstract class PortfolioTests(AppFixture app)
         await AddItemAsync(await school.TeacherAsync(0), "Монтаж в школьной медиастудии", "Учим детей снимать и монтировать.", topicId: video);
         await AddItemAsync(await school.TeacherAsync(1), "Подготовка к ОГЭ", "Разбор заданий.");
         // Teacher 3 has no portfolio but offered the topic in the latest round of the active program.
-        await app.WithDb(async db =>
+        var (_, roundId) = await school.OpenRoundAsync();
+        await app.WithDb(db =>
         {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа 2026/2027", Status = ProgramStatus.Active, StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 5, 31) };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Диагностика сентября", Deadline = new DateOnly(2026, 9, 30) };
-            db.DiagnosticsRounds.Add(round);
-            await db.SaveChangesAsync();
-            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = school.Teachers[3].PersonId, TopicId = video, Level = 3 });
-            return await db.SaveChangesAsync();
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[3].PersonId, TopicId = video, Level = 3 });
+            return db.SaveChangesAsync();
         });
         var reader = await school.TeacherAsync(2);
 

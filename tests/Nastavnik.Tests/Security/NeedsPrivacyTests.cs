@@ -21,26 +21,20 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var school = await app.NewSchoolAsync(teachers: 3);
         var secret = "секрет-" + Guid.NewGuid().ToString("N")[..8];
         var owner = school.Teachers[1];
-        var roundId = await app.WithDb(async db =>
+        var (_, roundId) = await school.OpenRoundAsync();
+        await app.WithDb(async db =>
         {
-            var program = new MentoringProgram { SchoolId = school.Id, Name = "Программа", StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 8, 31), Status = ProgramStatus.Active };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            var round = new DiagnosticsRound { SchoolId = school.Id, ProgramId = program.Id, Title = "Самодиагностика", Deadline = new DateOnly(2099, 1, 1) };
-            db.DiagnosticsRounds.Add(round);
-            await db.SaveChangesAsync();
             var topics = await db.Topics.Where(t => t.SchoolId == school.Id).OrderBy(t => t.Code).ToListAsync();
             // The secret is the need's comment. The topic is catalog data everyone may see; its link to the owner is not.
             var lonely = new Topic { SchoolId = school.Id, DirectionId = topics[0].DirectionId, Code = "MET-99", Name = "Особая тема", SortOrder = 99 };
             db.Topics.Add(lonely);
             await db.SaveChangesAsync();
-            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, TopicId = lonely.Id, Priority = 3, Comment = secret });
-            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, TopicId = topics[1].Id, Level = 2, Experience = "опыт" });
-            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = round.Id, PersonId = school.Teachers[0].PersonId, TopicId = topics[2].Id, Level = 3 });
-            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = round.Id, PersonId = school.Teachers[0].PersonId, TopicId = topics[3].Id, Priority = 1, Comment = "свой дефицит" });
-            db.RoundResponses.Add(new RoundResponse { SchoolId = school.Id, RoundId = round.Id, PersonId = owner.PersonId, UpdatedBy = "test", SubmittedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            return round.Id;
+            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = roundId, PersonId = owner.PersonId, TopicId = lonely.Id, Priority = 3, Comment = secret });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = owner.PersonId, TopicId = topics[1].Id, Level = 2, Experience = "опыт" });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[0].PersonId, TopicId = topics[2].Id, Level = 3 });
+            db.Needs.Add(new Need { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[0].PersonId, TopicId = topics[3].Id, Priority = 1, Comment = "свой дефицит" });
+            db.RoundResponses.Add(new RoundResponse { SchoolId = school.Id, RoundId = roundId, PersonId = owner.PersonId, UpdatedBy = "test", SubmittedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
         });
         return new Setup(school, roundId, owner.PersonId, secret, "Особая тема");
     }

@@ -75,12 +75,7 @@ public static class NastavnikCommandLine
         staff.SetAction((r, ct) => WithServices(async sp =>
         {
             var path = r.GetValue(file)!;
-            if (!path.Exists) { Console.Error.WriteLine($"Файл не найден: {path.FullName}"); return 2; }
-            var db = sp.GetRequiredService<AppDbContext>();
-            var schoolId = r.GetValue(school);
-            if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
-            { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return 2; }
-            db.School.Use(schoolId);
+            if (await SchoolDatabaseAsync(sp, path, r.GetValue(school), ct) is not { } db) return 2;
             TableFile table;
             try { table = TableFileReader.Read(path.Name, await File.ReadAllBytesAsync(path.FullName, ct)); }
             catch (TableFileException e) { Console.Error.WriteLine(e.Message); return 1; }
@@ -99,6 +94,17 @@ public static class NastavnikCommandLine
         return new Command("import", "Import data from files.") { staff, FormsCommand() };
     }
 
+    /// <summary>The database restricted to one school, for an import into it; null (after saying why) when the file or the school is missing.</summary>
+    private static async Task<AppDbContext?> SchoolDatabaseAsync(IServiceProvider sp, FileInfo path, int schoolId, CancellationToken ct)
+    {
+        if (!path.Exists) { Console.Error.WriteLine($"Файл не найден: {path.FullName}"); return null; }
+        var db = sp.GetRequiredService<AppDbContext>();
+        if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
+        { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return null; }
+        db.School.Use(schoolId);
+        return db;
+    }
+
     private static Command FormsCommand()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Google Forms / Yandex Forms export of self-assessment answers: .csv or .xlsx." };
@@ -109,12 +115,7 @@ public static class NastavnikCommandLine
         forms.SetAction((r, ct) => WithServices(async sp =>
         {
             var path = r.GetValue(file)!;
-            if (!path.Exists) { Console.Error.WriteLine($"Файл не найден: {path.FullName}"); return 2; }
-            var db = sp.GetRequiredService<AppDbContext>();
-            var schoolId = r.GetValue(school);
-            if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
-            { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return 2; }
-            db.School.Use(schoolId);
+            if (await SchoolDatabaseAsync(sp, path, r.GetValue(school), ct) is not { } db) return 2;
             DiagnosticsRound? target;
             if (r.GetValue(round) is { } roundId) target = await db.DiagnosticsRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Id == roundId, ct);
             else target = await db.CurrentProgramAsync(ct) is { } program ? await db.LatestRoundAsync(program.Id, ct) : null;
@@ -146,7 +147,7 @@ public static class NastavnikCommandLine
                 await tx.CommitAsync(ct);
                 Console.WriteLine(Nastavnik.Web.Features.Diagnostics.ImportModel.Describe(result));
             }
-            Console.WriteLine($"Время (после запуска .NET и первого запроса к базе): чтение файла {parsed.TotalSeconds:0.00} с, сопоставление {(matched - parsed).TotalSeconds:0.00} с, запись {(watch.Elapsed - matched).TotalSeconds:0.00} с, всего {watch.Elapsed.TotalSeconds:0.00} с ({table.Rows.Count} строк).");
+            Console.WriteLine(string.Create(RussianText.Culture, $"Время (после запуска .NET и первого запроса к базе): чтение файла {parsed.TotalSeconds:0.00} с, сопоставление {(matched - parsed).TotalSeconds:0.00} с, запись {(watch.Elapsed - matched).TotalSeconds:0.00} с, всего {watch.Elapsed.TotalSeconds:0.00} с ({RussianText.Plural(table.Rows.Count, "строка", "строки", "строк")})."));
             return 0;
         }));
         return forms;

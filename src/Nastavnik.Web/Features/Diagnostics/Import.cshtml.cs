@@ -44,16 +44,8 @@ public class ImportModel(AppDbContext db) : PageModel
     {
         if (!await LoadScopeAsync(ct)) return Page();
         Upload = null;
-        if (file is null || file.Length == 0) { Error = "Выберите файл .csv или .xlsx, выгруженный из Google Форм или Яндекс Форм."; return Page(); }
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms, ct);
-        try { TableFileReader.Read(file.FileName, ms.ToArray()); }
-        catch (TableFileException e) { Error = e.Message; return Page(); }
-        var stale = DateTime.UtcNow.AddDays(-1);
-        await db.ImportUploads.Where(u => u.CreatedAt < stale).ExecuteDeleteAsync(ct);
-        var upload = new ImportUpload { Id = Guid.NewGuid(), Kind = Kind, UserName = User.Identity!.Name!, FileName = Path.GetFileName(file.FileName), Content = ms.ToArray() };
-        db.ImportUploads.Add(upload);
-        await db.SaveChangesAsync(ct);
+        var (upload, error) = await ImportUploads.StoreAsync(db, file, Kind, User.Identity!.Name!, "Выберите файл .csv или .xlsx, выгруженный из Google Форм или Яндекс Форм.", ct);
+        if (upload is null) { Error = error; return Page(); }
         return RedirectToPage(new { upload = upload.Id });
     }
 

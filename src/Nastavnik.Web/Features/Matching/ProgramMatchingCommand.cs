@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Nastavnik.Matching;
 using Nastavnik.Matching.Json;
 using Nastavnik.Web.Data;
@@ -24,7 +23,7 @@ public static class ProgramMatchingCommand
         var seconds = clock.Elapsed.TotalSeconds;
 
         var p = input.Problem;
-        output.WriteLine($"Программа «{program.Name}», тур «{round.Title}»{(stable ? ", устойчивый подбор" : ", оптимальный подбор")}.");
+        output.WriteLine($"«{program.Name}», тур «{round.Title}»{(stable ? ", устойчивый подбор" : ", оптимальный подбор")}.");
         output.WriteLine($"Участников (с согласием, не в архиве): {p.Participants.Count}; предложений: {p.Offers.Count}; дефицитов: {p.Needs.Count}.");
         output.WriteLine($"Закрыто дефицитов: {result.NeedsServed} из {p.Needs.Count}; пар: {result.Pairs.Count}; групп: {result.Groups.Count}; сумма весов: {result.Objective}.");
         for (var priority = 3; priority >= 1; priority--)
@@ -34,7 +33,7 @@ public static class ProgramMatchingCommand
             output.WriteLine($"  {ProgramMatchingInput.PriorityWord(priority)}: {result.Assignments.Count(a => a.NeedPriority == priority)} из {total}");
         }
         if (result.Stable is { } s)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Оптимум: {s.OptimalObjective}, потеря устойчивого подбора: {s.Gap} ({s.GapPercent:0.0} %)."));
+            output.WriteLine(string.Create(RussianText.Culture, $"Оптимум: {s.OptimalObjective}, потеря устойчивого подбора: {s.Gap} ({s.GapPercent:0.0} %)."));
         foreach (var pair in result.Pairs)
             output.WriteLine($"  Пара: {input.Person(pair.Mentor).FullName} → {input.Person(pair.Mentee).FullName}: {string.Join(", ", pair.Topics.Select(t => input.Topic(t).Name))}");
         foreach (var g in result.Groups)
@@ -51,7 +50,7 @@ public static class ProgramMatchingCommand
             await using (var file = File.Create(outPath)) SolutionJson.Write(result, seconds, file);
             output.WriteLine($"Решение записано: {outPath}");
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        output.WriteLine(string.Create(RussianText.Culture,
             $"Время: чтение из базы {read.TotalMilliseconds:0.0} мс, подбор {solved.TotalMilliseconds:0.0} мс."));
         return 0;
     }

@@ -32,17 +32,8 @@ public class ImportModel(AppDbContext db, StaffImporter importer) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) { Error = "Выберите файл .xlsx или .csv со списком педагогов."; return Page(); }
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms, ct);
-        try { TableFileReader.Read(file.FileName, ms.ToArray()); }
-        catch (TableFileException e) { Error = e.Message; return Page(); }
-        // Uploads older than a day were abandoned; clear them so the table does not grow.
-        var stale = DateTime.UtcNow.AddDays(-1);
-        await db.ImportUploads.Where(u => u.CreatedAt < stale).ExecuteDeleteAsync(ct);
-        var upload = new ImportUpload { Id = Guid.NewGuid(), Kind = "staff", UserName = User.Identity!.Name!, FileName = Path.GetFileName(file.FileName), Content = ms.ToArray() };
-        db.ImportUploads.Add(upload);
-        await db.SaveChangesAsync(ct);
+        var (upload, error) = await ImportUploads.StoreAsync(db, file, "staff", User.Identity!.Name!, "Выберите файл .xlsx или .csv со списком педагогов.", ct);
+        if (upload is null) { Error = error; return Page(); }
         return RedirectToPage(new { upload = upload.Id });
     }
 
