@@ -10,22 +10,12 @@ public sealed record RoundSchool(TestSchool School, int ProgramId, int RoundId, 
 
 public static class SelfAssessmentSetup
 {
-    public static async Task<int> AddProgramAsync(AppFixture app, TestSchool school) => await app.WithDb(async db =>
-    {
-        var program = new MentoringProgram
-        {
-            SchoolId = school.Id, Name = "Программа наставничества 2026/2027", Status = ProgramStatus.Active,
-            StartDate = new DateOnly(2026, 9, 1), EndDate = new DateOnly(2027, 6, 30), Forms = MentoringForms.TeacherTeacher,
-        };
-        db.Programs.Add(program);
-        await db.SaveChangesAsync();
-        return program.Id;
-    });
+    public static async Task<int> AddProgramAsync(TestSchool school) => (await school.OpenRoundAsync(withRound: false)).ProgramId;
 
     public static async Task<RoundSchool> SchoolWithOpenRoundAsync(this AppFixture app, int teachers = 4, int withoutConsent = 1)
     {
         var school = await app.NewSchoolAsync(teachers, withoutConsent);
-        var programId = await AddProgramAsync(app, school);
+        var programId = await AddProgramAsync(school);
         var curator = await school.CuratorAsync();
         var open = await curator.PostFormAsync("/Diagnostics", "/Diagnostics?handler=Open", new()
         {

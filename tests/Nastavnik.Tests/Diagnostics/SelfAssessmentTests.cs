@@ -199,7 +199,7 @@ public abstract class SelfAssessmentTests(AppFixture app)
         var teacher = await school.TeacherAsync(0);
         WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer")).ShouldContain("Диагностика сейчас не проводится");
         (await teacher.SaveTopicAsync(1, level: 1)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        await SelfAssessmentSetup.AddProgramAsync(app, school);
+        await SelfAssessmentSetup.AddProgramAsync(school);
         WebUtility.HtmlDecode(await curator.GetStringAsync("/Diagnostics")).ShouldContain("Диагностика ещё не проводилась");
         WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer")).ShouldContain("Диагностика сейчас не проводится");
     }
