@@ -30,6 +30,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
     public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
     public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
     public DbSet<MentoringPair> MentoringPairs => Set<MentoringPair>();
+    public DbSet<PreferenceRound> PreferenceRounds => Set<PreferenceRound>();
+    public DbSet<MentorChoice> MentorChoices => Set<MentorChoice>();
+    public DbSet<MentorAvailability> MentorAvailabilities => Set<MentorAvailability>();
+    public DbSet<DeclinedOffer> DeclinedOffers => Set<DeclinedOffer>();
 
     public CurrentSchool School => school;
 
@@ -225,9 +229,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.RoundId, x.PersonId, x.TopicId }).IsUnique();
             e.HasIndex(x => new { x.RoundId, x.TopicId });
-            // Privacy of deficits, in this one place: a teacher sees only their own; curators and administrators see the school's.
-            // (The mentors of a pair will be added here when pairs exist.)
-            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && (IsSchoolManager || x.PersonId == ViewerPersonId)));
+            // Privacy of deficits, in this one place: a teacher sees only their own; curators and administrators see the school's;
+            // a mentor sees the needs of the teachers they mentor in an approved pair.
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && (IsSchoolManager || x.PersonId == ViewerPersonId
+                || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.MentorId == ViewerPersonId))));
         });
         b.Entity<FormsImportMapping>(e =>
         {
@@ -273,6 +278,44 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             // One mentor per need of a program: a double approval cannot duplicate a pair.
             e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId }).IsUnique();
             e.HasIndex(x => new { x.ProgramId, x.MentorId });
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<PreferenceRound>(e =>
+        {
+            e.Property(x => x.OpenedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.RoundId).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<MentorChoice>(e =>
+        {
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MenteeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.MenteeId, x.TopicId, x.Rank }).IsUnique();
+            e.HasIndex(x => new { x.RoundId, x.MenteeId, x.TopicId, x.MentorId }).IsUnique();
+            // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
+            e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && (IsSchoolManager || x.MenteeId == ViewerPersonId)));
+        });
+        b.Entity<MentorAvailability>(e =>
+        {
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.PersonId }).IsUnique();
+            e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
+        });
+        b.Entity<DeclinedOffer>(e =>
+        {
+            e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.RoundId, x.PersonId, x.TopicId }).IsUnique();
             e.HasQueryFilter(x => TenantId == null || x.SchoolId == TenantId);
         });
     }

@@ -58,3 +58,63 @@ public class MentoringPair : ISchoolOwned, IAudited
     public DateTime ApprovedAt { get; set; } = DateTime.UtcNow;
     public required string ApprovedBy { get; set; }
 }
+
+/// <summary>
+/// The choice stage after the round table for one diagnostics round: while it is open, mentees rank up to three mentors for each
+/// of their needs and mentors state how many mentees they can take and which of their topics they decline. The matching engine
+/// reads these (ProgramMatchingInput) whether the stage is open or closed; closing only stops the changes.
+/// </summary>
+public class PreferenceRound : ISchoolOwned, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int ProgramId { get; set; }
+    public int RoundId { get; set; }
+    public DateTime OpenedAt { get; set; } = DateTime.UtcNow;
+    public required string OpenedBy { get; set; }
+    public DateOnly Deadline { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public int Version { get; set; }
+
+    public bool IsOpen => ClosedAt is null;
+}
+
+/// <summary>
+/// A mentee's choice of a mentor for one need, rank 1–3 (1 = most wanted). It reveals the need, so its query filter is the one of
+/// <see cref="Need"/>: the mentee, the school's curators and administrators.
+/// </summary>
+public class MentorChoice : ISchoolOwned, IAudited
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int RoundId { get; set; }
+    public int MenteeId { get; set; }
+    public int TopicId { get; set; }
+    public int MentorId { get; set; }
+    public int Rank { get; set; }
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public required string UpdatedBy { get; set; }
+}
+
+/// <summary>A mentor's answer in the choice stage: how many mentees they can take in total (0–10).</summary>
+public class MentorAvailability : ISchoolOwned, IAudited, IVersioned
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int RoundId { get; set; }
+    public int PersonId { get; set; }
+    public int Capacity { get; set; }
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public required string UpdatedBy { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A topic a mentor offered in diagnostics but declines to mentor in this round: the engine leaves that offer out.</summary>
+public class DeclinedOffer : ISchoolOwned, IAudited
+{
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public int RoundId { get; set; }
+    public int PersonId { get; set; }
+    public int TopicId { get; set; }
+}

@@ -200,6 +200,10 @@ public static class DemoProgram
     {
         await db.MentoringPairs.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.MatchDecisions.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.MentorChoices.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.MentorAvailabilities.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.DeclinedOffers.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
+        await db.PreferenceRounds.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.MatchingRuns.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.PortfolioFiles.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
         await db.PortfolioItems.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
