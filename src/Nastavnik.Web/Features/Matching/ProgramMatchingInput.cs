@@ -14,8 +14,9 @@ public sealed record MatchTopic(int EngineId, int TopicId, string Name, int Dire
 /// <summary>
 /// The matching problem of a program's latest diagnostics round, read from the database, with the lookups that map the
 /// engine's 0-based ids back to people and topics. Participants: active (not archived) teachers of the program's school
-/// with consent Given; offers and needs of the round (of those participants only); scope: the school.
-/// Preferences and capacities come with the preference round (issue 4); until then they are empty and the defaults below apply.
+/// with consent Given; offers and needs of the round (of those participants only); scope: the school. From the choice stage
+/// (PreferenceRound): mentees' ranked mentors per need, mentors' stated capacity and the topics they declined; a teacher who stated
+/// nothing gets the defaults below.
 /// </summary>
 public sealed class ProgramMatchingInput
 {
@@ -36,6 +37,10 @@ public sealed class ProgramMatchingInput
     /// <summary>Offers of the round whose teachers are not participants (archived or without consent): left out.</summary>
     public int OffersLeftOut { get; init; }
     public int NeedsLeftOut { get; init; }
+    /// <summary>Offers left out because their mentor declined the topic in the choice stage.</summary>
+    public int OffersDeclined { get; init; }
+    /// <summary>Needs with at least one ranked mentor.</summary>
+    public int NeedsWithChoice { get; init; }
 
     public MatchPerson Person(int engineId) => People[engineId];
     public MatchTopic Topic(int engineId) => Topics[engineId];
@@ -74,6 +79,13 @@ public sealed class ProgramMatchingInput
         var needs = await db.Needs.AsNoTracking()
             .Where(n => n.SchoolId == schoolId && n.RoundId == round.Id)
             .OrderBy(n => n.Id).Select(n => new { n.PersonId, n.TopicId, n.Priority }).ToListAsync(ct);
+        var capacities = await db.MentorAvailabilities.AsNoTracking()
+            .Where(a => a.SchoolId == schoolId && a.RoundId == round.Id).ToDictionaryAsync(a => a.PersonId, a => a.Capacity, ct);
+        var declined = (await db.DeclinedOffers.AsNoTracking().Where(d => d.SchoolId == schoolId && d.RoundId == round.Id)
+            .Select(d => new { d.PersonId, d.TopicId }).ToListAsync(ct)).Select(d => (d.PersonId, d.TopicId)).ToHashSet();
+        var choices = await db.MentorChoices.AsNoTracking().Where(c => c.SchoolId == schoolId && c.RoundId == round.Id)
+            .OrderBy(c => c.MenteeId).ThenBy(c => c.TopicId).ThenBy(c => c.Rank)
+            .Select(c => new { c.MenteeId, c.TopicId, c.MentorId }).ToListAsync(ct);
 
         var personIndex = new Dictionary<int, int>(people.Count);
         var matchPeople = new List<MatchPerson>(people.Count);
@@ -86,7 +98,7 @@ public sealed class ProgramMatchingInput
             matchPeople.Add(new MatchPerson(id, p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, p.ExperienceYears));
             participants.Add(new Participant(id, School: school.Id, District: school.ParentId ?? 0,
                 ExperienceYears: Math.Max(0, p.ExperienceYears ?? 0), Age: p.BirthYear is { } b ? Math.Max(0, year - b) : 0,
-                MentorCapacity: DefaultMentorCapacity, MaxMenteeLoad: DefaultMaxMenteeLoad));
+                MentorCapacity: capacities.TryGetValue(p.Id, out var stated) ? stated : DefaultMentorCapacity, MaxMenteeLoad: DefaultMaxMenteeLoad));
         }
         var topicIndex = new Dictionary<int, int>(topics.Count);
         var matchTopics = new List<MatchTopic>(topics.Count);
@@ -101,12 +113,15 @@ public sealed class ProgramMatchingInput
 
         var engineOffers = new List<Nastavnik.Matching.Offer>(offers.Count);
         var seenOffers = new HashSet<(int, int)>();
-        int offersLeftOut = 0, needsLeftOut = 0;
+        int offersLeftOut = 0, needsLeftOut = 0, offersDeclined = 0;
         foreach (var o in offers)
         {
             if (!personIndex.TryGetValue(o.PersonId, out var m) || !topicIndex.TryGetValue(o.TopicId, out var t)) { offersLeftOut++; continue; }
+            if (declined.Contains((o.PersonId, o.TopicId))) { offersDeclined++; continue; }
             if (!seenOffers.Add((m, t))) continue;
-            engineOffers.Add(new Nastavnik.Matching.Offer(m, t, Math.Clamp(o.Level, 1, 3), DefaultOfferCapacity));
+            // A stated capacity is the mentor's whole answer: it bounds each topic too (a group of that size on one topic is fine).
+            var capacity = capacities.TryGetValue(o.PersonId, out var stated) ? stated : DefaultOfferCapacity;
+            engineOffers.Add(new Nastavnik.Matching.Offer(m, t, Math.Clamp(o.Level, 1, 3), capacity));
         }
         var engineNeeds = new List<Nastavnik.Matching.Need>(needs.Count);
         var seenNeeds = new HashSet<(int, int)>();
@@ -117,15 +132,24 @@ public sealed class ProgramMatchingInput
             engineNeeds.Add(new Nastavnik.Matching.Need(e, t, Math.Clamp(n.Priority, 1, 3)));
         }
 
+        // Ranked mentors per need; a mentor who is no longer a participant is skipped and the rest keep their order.
+        var preferences = choices
+            .Where(c => personIndex.ContainsKey(c.MenteeId) && topicIndex.ContainsKey(c.TopicId)
+                && seenNeeds.Contains((personIndex[c.MenteeId], topicIndex[c.TopicId])))
+            .GroupBy(c => (Mentee: personIndex[c.MenteeId], Topic: topicIndex[c.TopicId]))
+            .Select(g => new Preference(g.Key.Mentee,
+                g.Where(c => personIndex.ContainsKey(c.MentorId)).Select(c => personIndex[c.MentorId]).ToArray(), g.Key.Topic))
+            .Where(p => p.Mentors.Count > 0)
+            .ToList();
         var problem = new MatchingProblem
         {
             Participants = participants, Topics = engineTopics, Offers = engineOffers, Needs = engineNeeds,
-            Preferences = [], Scope = MatchingScope.School,
+            Preferences = preferences, Scope = MatchingScope.School,
         };
         return (program, round, new ProgramMatchingInput
         {
             Program = program, Round = round, Problem = problem, People = matchPeople, Topics = matchTopics,
-            OffersLeftOut = offersLeftOut, NeedsLeftOut = needsLeftOut,
+            OffersLeftOut = offersLeftOut, NeedsLeftOut = needsLeftOut, OffersDeclined = offersDeclined, NeedsWithChoice = preferences.Count,
         });
     }
 

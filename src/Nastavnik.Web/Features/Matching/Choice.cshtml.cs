@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Diagnostics;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Matching;
+
+/// <summary>
+/// «Выбор наставников»: a teacher's side of the choice stage. As a mentee they rank up to three mentors for each need, seeing
+/// each candidate's level, experience and portfolio; as a mentor they say how many mentees they can take and may decline a topic.
+/// Curators and administrators open it for a teacher with ?personId= (answers collected at the round table on paper).
+/// </summary>
+[Authorize(Policy = Policies.ProgramRead)]
+public class ChoiceModel(AppDbContext db) : PageModel
+{
+    public sealed record NeedCard(int TopicId, string Topic, int Priority, string? Comment, List<ChoiceStage.Candidate> Candidates,
+        List<(int MentorId, string Name, bool Available)> Chosen)
+    {
+        public string Stamp => ChoiceStage.Stamp(Chosen.Select(c => c.MentorId));
+    }
+
+    public sealed record OfferRow(int TopicId, string Topic, int Level, bool Declined);
+
+    public Person? Subject { get; private set; }
+    public string? Blocked { get; private set; }
+    public MentoringProgram? Program { get; private set; }
+    public DiagnosticsRound? Round { get; private set; }
+    public PreferenceRound? Stage { get; private set; }
+    public bool OnBehalf { get; private set; }
+    public List<NeedCard> Needs { get; private set; } = [];
+    public List<OfferRow> Offers { get; private set; } = [];
+    public MentorAvailability? Availability { get; private set; }
+    public int? RoutePersonId => OnBehalf ? Subject?.Id : null;
+    public bool CanEdit => Stage is { IsOpen: true } && Blocked is null;
+
+    public async Task<IActionResult> OnGetAsync(int? personId, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Blocked is not null || Stage is null) return Page();
+        var needs = await db.Needs.AsNoTracking().Where(n => n.RoundId == Round!.Id && n.PersonId == Subject!.Id)
+            .OrderByDescending(n => n.Priority).ThenBy(n => n.Topic!.Name)
+            .Select(n => new { n.TopicId, Topic = n.Topic!.Name, n.Priority, n.Comment }).ToListAsync(ct);
+        var topicIds = needs.Select(n => n.TopicId).ToList();
+        var candidates = await ChoiceStage.CandidatesAsync(db, Round!.Id, topicIds, Subject!.Id, ct);
+        var chosen = await db.MentorChoices.AsNoTracking()
+            .Where(c => c.RoundId == Round.Id && c.MenteeId == Subject.Id)
+            .OrderBy(c => c.Rank)
+            .Join(db.People, c => c.MentorId, p => p.Id, (c, p) => new { c.TopicId, c.MentorId, p.LastName, p.FirstName, p.MiddleName })
+            .ToListAsync(ct);
+        Needs = needs.Select(n =>
+        {
+            var list = candidates.GetValueOrDefault(n.TopicId) ?? [];
+            return new NeedCard(n.TopicId, n.Topic, n.Priority, n.Comment, list,
+                chosen.Where(c => c.TopicId == n.TopicId)
+                    .Select(c => (c.MentorId, PersonName.Full(c.LastName, c.FirstName, c.MiddleName), list.Any(x => x.PersonId == c.MentorId)))
+                    .ToList());
+        }).ToList();
+        var declined = await db.DeclinedOffers.AsNoTracking().Where(d => d.RoundId == Round.Id && d.PersonId == Subject.Id)
+            .Select(d => d.TopicId).ToListAsync(ct);
+        Offers = (await db.Offers.AsNoTracking().Where(o => o.RoundId == Round.Id && o.PersonId == Subject.Id)
+                .OrderByDescending(o => o.Level).ThenBy(o => o.Topic!.Name)
+                .Select(o => new { o.TopicId, Topic = o.Topic!.Name, o.Level }).ToListAsync(ct))
+            .Select(o => new OfferRow(o.TopicId, o.Topic, o.Level, declined.Contains(o.TopicId))).ToList();
+        Availability = await db.MentorAvailabilities.AsNoTracking().FirstOrDefaultAsync(a => a.RoundId == Round.Id && a.PersonId == Subject.Id, ct);
+        return Page();
+    }
+
+    /// <summary>Saves the ranking of one need: mentor ids for places 1–3 (empty places allowed).</summary>
+    public async Task<IActionResult> OnPostChoiceAsync(int? personId, int topicId, int?[] mentors, string? stamp, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Subject is null || Blocked is not null || Stage is null)
+            return Back(Blocked ?? "Выбор наставников сейчас не проводится: изменения не сохранены.");
+        var error = await ChoiceStage.SaveChoiceAsync(db, Stage, Subject.Id, topicId, mentors, stamp ?? "", User.Identity!.Name!, ct);
+        if (error is not null) return Back(error);
+        TempData["Flash"] = mentors.Any(m => m is > 0) ? "Выбор сохранён." : "Выбор по теме очищен.";
+        return RedirectToPage(null, null, new { personId = RoutePersonId }, $"need-{topicId}");
+    }
+
+    /// <summary>Saves the mentor's side: capacity 0–10 and the offered topics they keep (the others are declined).</summary>
+    public async Task<IActionResult> OnPostMentorAsync(int? personId, int capacity, int[] keep, int version, CancellationToken ct)
+    {
+        if (await LoadAsync(personId, ct) is { } stop) return stop;
+        if (Subject is null || Blocked is not null || Stage is null)
+            return Back(Blocked ?? "Выбор наставников сейчас не проводится: изменения не сохранены.");
+        if (!Stage.IsOpen) return Back("Выбор наставников закрыт: изменения не сохранены.");
+        if (capacity is < 0 or > ChoiceStage.MaxCapacity)
+            return Back($"Число наставляемых должно быть от 0 до {ChoiceStage.MaxCapacity}, получено {capacity}. Ничего не сохранено.");
+        var offered = await db.Offers.Where(o => o.RoundId == Round!.Id && o.PersonId == Subject.Id).Select(o => o.TopicId).ToListAsync(ct);
+        if (offered.Count == 0) return Back("В диагностике не отмечено ни одной темы, в которой вы готовы быть наставником: сохранять нечего.");
+        var availability = await db.MentorAvailabilities.FirstOrDefaultAsync(a => a.RoundId == Round!.Id && a.PersonId == Subject.Id, ct);
+        if ((availability?.Version ?? 0) != version)
+            return Back("Эти настройки уже изменены в другом окне или куратором. Обновите страницу, проверьте их и сохраните снова.");
+        if (availability is null)
+            db.MentorAvailabilities.Add(new MentorAvailability { RoundId = Round!.Id, PersonId = Subject.Id, Capacity = capacity, UpdatedBy = User.Identity!.Name! });
+        else if (availability.Capacity != capacity)
+        {
+            availability.Capacity = capacity;
+            availability.UpdatedAt = DateTime.UtcNow;
+            availability.UpdatedBy = User.Identity!.Name!;
+        }
+        else
+        {
+            // Declines alone still bump the version, so a concurrent form with the old version is refused.
+            availability.UpdatedAt = DateTime.UtcNow;
+            availability.UpdatedBy = User.Identity!.Name!;
+        }
+        var declined = await db.DeclinedOffers.Where(d => d.RoundId == Round!.Id && d.PersonId == Subject.Id).ToListAsync(ct);
+        db.DeclinedOffers.RemoveRange(declined.Where(d => keep.Contains(d.TopicId)));
+        foreach (var topicId in offered.Where(t => !keep.Contains(t) && declined.All(d => d.TopicId != t)))
+            db.DeclinedOffers.Add(new DeclinedOffer { RoundId = Round!.Id, PersonId = Subject.Id, TopicId = topicId });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            return Back("Эти настройки одновременно сохранены в другом окне. Обновите страницу, проверьте их и сохраните снова.");
+        }
+        TempData["Flash"] = capacity == 0
+            ? "Сохранено: в этом году вы не берёте наставляемых."
+            : $"Сохранено: вы готовы взять до {RussianText.Plural(capacity, "наставляемого", "наставляемых", "наставляемых")}.";
+        return RedirectToPage(null, null, new { personId = RoutePersonId }, "mentor");
+    }
+
+    private IActionResult Back(string error)
+    {
+        TempData["Error"] = error;
+        return RedirectToPage(new { personId = RoutePersonId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int? personId, CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        if (personId is { } id && id != own)
+        {
+            // Someone else's choices: only curators and administrators, and only of their own school (the query filter).
+            if (!AnswerSheet.IsManager(User)) return StatusCode(StatusCodes.Status403Forbidden);
+            OnBehalf = true;
+        }
+        var subjectId = personId ?? own;
+        if (subjectId <= 0)
+        {
+            Blocked = "Ваша учётная запись не связана с карточкой педагога, поэтому выбора наставников для вас нет.";
+            return null;
+        }
+        Subject = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subjectId, ct);
+        if (Subject is null) return NotFound();
+        (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
+        Blocked = Subject.IsArchived ? $"{Subject.FullName} в архиве и не участвует в подборе пар."
+            : Subject.Consent != ConsentStatus.Given
+                ? $"У педагога {Subject.FullName} нет согласия на обработку персональных данных: без него педагог не участвует в подборе пар."
+                : null;
+        return null;
+    }
+}

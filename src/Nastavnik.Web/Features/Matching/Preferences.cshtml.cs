@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Shared;
+
+namespace Nastavnik.Web.Features.Matching;
+
+/// <summary>
+/// The curator's side of the choice stage: open it after the round table (with a deadline), see who has chosen mentors and which
+/// mentors stated their capacity or declined topics, fill a teacher's choice from a paper form, close the stage.
+/// </summary>
+[Authorize(Policy = Policies.DiagnosticsManage)]
+public class PreferencesModel(AppDbContext db) : PageModel
+{
+    public sealed record MenteeRow(int PersonId, string FullName, string? Department, int Needs, int NeedsChosen);
+    public sealed record MentorRow(int PersonId, string FullName, string? Department, int Topics, int? Capacity, List<string> Declined);
+
+    public MentoringProgram? Program { get; private set; }
+    public DiagnosticsRound? Round { get; private set; }
+    public PreferenceRound? Stage { get; private set; }
+    public List<MenteeRow> Mentees { get; private set; } = [];
+    public List<MentorRow> Mentors { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public bool NotChosen { get; set; }
+    public DateOnly DefaultDeadline => DateOnly.FromDateTime(DateTime.Today.AddDays(7));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
+        if (Round is null) return;
+        var participants = db.People.Where(p => !p.IsArchived && p.Consent == ConsentStatus.Given);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.RoundId == Round.Id && participants.Any(p => p.Id == n.PersonId))
+            .GroupBy(n => n.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var chosen = await db.MentorChoices.AsNoTracking().Where(c => c.RoundId == Round.Id)
+            .Select(c => new { c.MenteeId, c.TopicId }).Distinct()
+            .GroupBy(c => c.MenteeId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var offers = await db.Offers.AsNoTracking().Where(o => o.RoundId == Round.Id && participants.Any(p => p.Id == o.PersonId))
+            .GroupBy(o => o.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var capacity = await db.MentorAvailabilities.AsNoTracking().Where(a => a.RoundId == Round.Id).ToDictionaryAsync(a => a.PersonId, a => a.Capacity, ct);
+        var declined = (await db.DeclinedOffers.AsNoTracking().Where(d => d.RoundId == Round.Id)
+                .Join(db.Topics, d => d.TopicId, t => t.Id, (d, t) => new { d.PersonId, t.Name }).ToListAsync(ct))
+            .ToLookup(d => d.PersonId, d => d.Name);
+        var ids = needs.Select(n => n.PersonId).Concat(offers.Select(o => o.PersonId)).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department }).ToDictionaryAsync(p => p.Id, ct);
+        var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
+        string Name(int id) => PersonName.Full(people[id].LastName, people[id].FirstName, people[id].MiddleName);
+        var chosenBy = chosen.ToDictionary(c => c.PersonId, c => c.Count);
+        Mentees = needs.Select(n => new MenteeRow(n.PersonId, Name(n.PersonId), people[n.PersonId].Department, n.Count, chosenBy.GetValueOrDefault(n.PersonId)))
+            .OrderBy(m => m.FullName, order).ToList();
+        Mentors = offers.Select(o => new MentorRow(o.PersonId, Name(o.PersonId), people[o.PersonId].Department, o.Count,
+                capacity.TryGetValue(o.PersonId, out var c) ? c : null, declined[o.PersonId].Order(order).ToList()))
+            .OrderBy(m => m.FullName, order).ToList();
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync(DateOnly? deadline, CancellationToken ct)
+    {
+        var (program, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
+        if (round is null) return Back("Сначала проведите диагностику: выбор наставников строится по её итогам.");
+        if (deadline is null || deadline < DateOnly.FromDateTime(DateTime.Today))
+            return Back("Укажите срок выбора — сегодняшнюю или более позднюю дату. Выбор не открыт.");
+        if (stage is null)
+            db.PreferenceRounds.Add(new PreferenceRound { ProgramId = program!.Id, RoundId = round.Id, Deadline = deadline.Value, OpenedBy = User.Identity!.Name! });
+        else
+        {
+            var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
+            tracked.ClosedAt = null;
+            tracked.Deadline = deadline.Value;
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { return Back("Выбор уже открыт или изменён другим пользователем. Обновите страницу."); }
+        TempData["Flash"] = $"Выбор наставников открыт до {RussianText.Date(deadline)}. Педагоги увидят его на главной странице.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct)
+    {
+        var (_, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
+        if (round is null || stage is null) return RedirectToPage();
+        var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
+        if (tracked.Version != version) return Back("Выбор уже изменён другим пользователем. Обновите страницу и повторите.");
+        tracked.ClosedAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Выбор наставников закрыт. Подберите пары: выбор наставляемых и нагрузка наставников будут учтены.";
+        return RedirectToPage();
+    }
+
+    private IActionResult Back(string error)
+    {
+        TempData["Error"] = error;
+        return RedirectToPage();
+    }
+}
