@@ -32,6 +32,11 @@ public class OracleTests
                 Count("lock rejected", result.LockIssues.Count > 0);
                 Count("conflict", result.UnservedNeeds.Any(u => u.Reason == UnservedReason.OnlyConflictingMentors)
                     || problem.Conflicts.Any(c => c.Mentee != c.Mentor));
+                Count("topic preference ranks an assignment", result.Assignments.Any(a => a.PreferenceRank > 0
+                    && problem.Preferences.Any(p => p.Mentee == a.Mentee && p.Topic == a.Topic)));
+                Count("topic conflict removes a contract", problem.Conflicts.Any(c => c.Topic is { } t && c.Mentee != c.Mentor
+                    && problem.Needs.Any(n => n.Mentee == c.Mentee && n.Topic == t)
+                    && problem.Offers.Any(o => o.Mentor == c.Mentor && o.Topic == t)));
                 Count("self offer", result.UnservedNeeds.Any(u => u.Reason == UnservedReason.OnlySelfOffers)
                     || problem.Needs.Any(n => problem.Offers.Any(o => o.Mentor == n.Mentee && o.Topic == n.Topic)));
                 Count("mentors full", result.UnservedNeeds.Any(u => u.Reason == UnservedReason.AllMentorsFull));
@@ -40,7 +45,7 @@ public class OracleTests
         }
         // The random problems must actually exercise what the oracle is meant to check.
         foreach (var what in new[] { "scope School", "scope District", "scope All", "lock honoured", "lock rejected",
-                     "conflict", "self offer", "mentors full", "five or more assignments" })
+                     "conflict", "topic preference ranks an assignment", "topic conflict removes a contract", "self offer", "mentors full", "five or more assignments" })
             seen.GetValueOrDefault(what).ShouldBeGreaterThan(Seeds / 10, what);
     }
 

@@ -64,7 +64,7 @@ public class StableMatchingTests
             if (held.Contains(contract)) continue;
             var mine = held.Where(h => h.Mentee == c.Mentee).Append(contract)
                 .OrderByDescending(h => spec.Needs[(h.Mentee, h.Topic)].Priority).ThenBy(h => h.Topic)
-                .ThenBy(h => spec.Rank(h.Mentee, h.Mentor) is int r and > 0 ? r : int.MaxValue)
+                .ThenBy(h => spec.Rank(h.Mentee, h.Topic, h.Mentor) is int r and > 0 ? r : int.MaxValue)
                 .ThenByDescending(h => spec.Weight(h.Mentee, h.Topic, h.Mentor)).ThenBy(h => h.Mentor);
             var menteeTakes = new List<(int, int, int)>();
             foreach (var h in mine)

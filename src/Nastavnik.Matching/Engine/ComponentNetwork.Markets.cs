@@ -32,7 +32,7 @@ internal sealed partial class ComponentNetwork
         if (_s.OfferInMarket[e] >= 0) return true;
         if (!_p.HasConflict[e]) return false;
         for (int i = offerFrom; i < offerTo; i++)
-            if (_p.IsConflict(e, _p.OfferMentor[_offers[i]])) return true;
+            if (_p.IsConflict(e, _p.NeedTopic[n], _p.OfferMentor[_offers[i]])) return true;
         return false;
     }
 
@@ -110,7 +110,7 @@ internal sealed partial class ComponentNetwork
     /// <summary>Own arcs, with the exact weight, to same-school mentors (unless the hub already counts the school) and to ranked mentors.</summary>
     private void AddBonusArcs(int n, int offerFrom, int offerTo)
     {
-        int e = _p.NeedMentee[n];
+        int e = _p.NeedMentee[n], market = Market(n);
         if (_sameSchoolOnHub == 0 && _p.WSameSchool > 0)
         {
             int school = _p.School[e];
@@ -126,11 +126,14 @@ internal sealed partial class ComponentNetwork
                 AddDirectArc(n, _offers[i]);
             }
         }
-        for (int k = _p.PrefStart[e]; k < _p.PrefStart[e + 1]; k++)
+        for (int k = _p.PrefStart[n]; k < _p.PrefStart[n + 1]; k++)
         {
-            int rank = k - _p.PrefStart[e] + 1;
+            int rank = k - _p.PrefStart[n] + 1;
+            // A ranked mentor may belong to another component, whose build (maybe on another thread) sets
+            // OfferInMarket for its own markets: only an offer of this very market is taken.
             int o = _s.OfferInMarket[_p.PrefMentor[k]];
-            if (o < 0 || rank >= _p.WPreference.Length || _p.WPreference[rank] <= 0 || _s.DirectMark[o] == n + 1) continue;
+            if (o < 0 || MarketOfOffer(o) != market) continue;
+            if (rank >= _p.WPreference.Length || _p.WPreference[rank] <= 0 || _s.DirectMark[o] == n + 1) continue;
             _s.DirectMark[o] = n + 1;
             AddDirectArc(n, o);
         }

@@ -13,14 +13,19 @@ internal sealed class IndexedProblem
     public readonly bool[] Digital;
     public readonly int[] NeedMentee, NeedTopic, NeedPriority;
     public readonly int[] OfferMentor, OfferTopic, OfferLevel, OfferCapacity;
-    /// <summary>Preference list of teacher e is PrefMentor[PrefStart[e]..PrefStart[e+1]).</summary>
+    /// <summary>
+    /// Ranked mentors of need n are PrefMentor[PrefStart[n]..PrefStart[n+1]): the mentee's list for that
+    /// topic when there is one, otherwise the mentee-wide list.
+    /// </summary>
     public readonly int[] PrefStart, PrefMentor;
     /// <summary>Offers of market (group g, topic t) are MarketOffer[MarketStart[g*T+t]..MarketStart[g*T+t+1]), by (school, mentor).</summary>
     public readonly int[] MarketStart, MarketOffer;
     /// <summary>Needs of market k are MarketNeed[MarketNeedStart[k]..MarketNeedStart[k+1]), by need index.</summary>
     public readonly int[] MarketNeedStart, MarketNeed;
+    /// <summary>True when the mentee has any conflict, on every topic or on one; the sets are looked up only then.</summary>
     public readonly bool[] HasConflict;
     private readonly HashSet<long> _conflicts = [];
+    private readonly HashSet<(int Mentee, int Topic, int Mentor)> _topicConflicts = [];
     private readonly Dictionary<int, int>? _teacherIndex, _topicIndex;
     public readonly int[] WPriority, WLevel, WPreference;
     public readonly int WSameSchool, WReverseDigital;
@@ -89,7 +94,8 @@ internal sealed class IndexedProblem
         foreach (var c in p.Conflicts)
         {
             int e = TeacherIndex(c.Mentee, "conflict"), m = TeacherIndex(c.Mentor, "conflict");
-            _conflicts.Add(Key(e, m));
+            if (c.Topic is { } topicId) _topicConflicts.Add((e, TopicIndex(topicId, "conflict"), m));
+            else _conflicts.Add(Key(e, m));
             HasConflict[e] = true;
         }
     }
@@ -98,20 +104,22 @@ internal sealed class IndexedProblem
 
     public int MarketOf(int group, int topic) => group * TopicCount + topic;
 
-    public bool IsConflict(int mentee, int mentor) => HasConflict[mentee] && _conflicts.Contains(Key(mentee, mentor));
+    /// <summary>Is the contract (mentee, topic, mentor) removed by a conflict, on every topic or on this one?</summary>
+    public bool IsConflict(int mentee, int topic, int mentor) =>
+        HasConflict[mentee] && (_conflicts.Contains(Key(mentee, mentor)) || _topicConflicts.Contains((mentee, topic, mentor)));
 
-    /// <summary>1-based position of mentor in mentee's list, 0 when absent.</summary>
-    public int PreferenceRank(int mentee, int mentor)
+    /// <summary>1-based position of mentor in the ranking for the need, 0 when absent: r(e,t,m).</summary>
+    public int PreferenceRank(int need, int mentor)
     {
-        for (int k = PrefStart[mentee]; k < PrefStart[mentee + 1]; k++)
-            if (PrefMentor[k] == mentor) return k - PrefStart[mentee] + 1;
+        for (int k = PrefStart[need]; k < PrefStart[need + 1]; k++)
+            if (PrefMentor[k] == mentor) return k - PrefStart[need] + 1;
         return 0;
     }
 
     public ScoreBreakdown Score(int need, int offer)
     {
         int e = NeedMentee[need], m = OfferMentor[offer], t = NeedTopic[need];
-        int rank = PreferenceRank(e, m);
+        int rank = PreferenceRank(need, m);
         return new ScoreBreakdown(
             WPriority[NeedPriority[need]],
             WLevel[OfferLevel[offer]],
@@ -126,7 +134,7 @@ internal sealed class IndexedProblem
     public bool IsAllowed(int need, int offer)
     {
         int e = NeedMentee[need], m = OfferMentor[offer];
-        return e != m && !IsConflict(e, m);
+        return e != m && !IsConflict(e, NeedTopic[need], m);
     }
 
     public int TeacherIndex(int id, string what) =>
@@ -161,24 +169,38 @@ internal sealed class IndexedProblem
         value >= 1 && value < weightCount ? value
             : throw new MatchingInputException($"The {what} {value} is outside 1..{weightCount - 1}.");
 
+    /// <summary>
+    /// Per need: the mentee's list for the need's topic, else the mentee-wide list. Repeated lists for
+    /// the same mentee (or the same mentee and topic) are lenient: the last one counts, as it always did
+    /// for mentee-wide lists. A topic list for a topic the mentee does not need is ignored.
+    /// </summary>
     private (int[] Start, int[] Mentor) BuildPreferences(MatchingProblem p)
     {
-        var lists = new int[TeacherCount][];
+        var wide = new int[TeacherCount][];
+        Dictionary<long, int[]>? byTopic = null;
         foreach (var pref in p.Preferences)
         {
             int e = TeacherIndex(pref.Mentee, "preference");
-            var ranked = new List<int>();
+            var ranked = new List<int>(pref.Mentors.Count);
             foreach (int id in pref.Mentors)
             {
                 int m = TeacherIndex(id, "preference");
                 if (!ranked.Contains(m)) ranked.Add(m);
             }
-            lists[e] = [.. ranked];
+            if (pref.Topic is { } topicId) (byTopic ??= [])[Key(e, TopicIndex(topicId, "preference"))] = [.. ranked];
+            else wide[e] = [.. ranked];
         }
-        var start = new int[TeacherCount + 1];
-        for (int e = 0; e < TeacherCount; e++) start[e + 1] = start[e] + (lists[e]?.Length ?? 0);
-        var mentors = new int[start[TeacherCount]];
-        for (int e = 0; e < TeacherCount; e++) lists[e]?.CopyTo(mentors, start[e]);
+        int needCount = NeedMentee.Length;
+        var lists = new int[]?[needCount];
+        var start = new int[needCount + 1];
+        for (int n = 0; n < needCount; n++)
+        {
+            int e = NeedMentee[n];
+            lists[n] = byTopic is not null && byTopic.TryGetValue(Key(e, NeedTopic[n]), out var own) ? own : wide[e];
+            start[n + 1] = start[n] + (lists[n]?.Length ?? 0);
+        }
+        var mentors = new int[start[needCount]];
+        for (int n = 0; n < needCount; n++) lists[n]?.CopyTo(mentors, start[n]);
         return (start, mentors);
     }
 

@@ -64,8 +64,8 @@ internal static class LockResolver
             return (LockIssueKind.MentorDoesNotOffer, $"Педагог #{l.Mentor} не заявлял ресурсную компетенцию по теме {topic}.", -1, -1);
         if (p.Group[e] != p.Group[m])
             return (LockIssueKind.OutsideScope, $"Наставник #{l.Mentor} и наставляемый #{l.Mentee} вне одной области подбора ({Texts.ScopeName(p.Source.Scope)}).", -1, -1);
-        if (p.IsConflict(e, m))
-            return (LockIssueKind.Conflict, $"Пара наставник #{l.Mentor} – наставляемый #{l.Mentee} отмечена как конфликтная.", -1, -1);
+        if (p.IsConflict(e, t, m))
+            return (LockIssueKind.Conflict, $"Пара наставник #{l.Mentor} – наставляемый #{l.Mentee} по теме {topic} отмечена как конфликтная.", -1, -1);
         if (r.NeedDone[need])
             return (LockIssueKind.NeedAlreadyLocked, $"Дефицит педагога #{l.Mentee} по теме {topic} уже закреплён за другим наставником.", -1, -1);
         if (r.MenteeLoad[e] <= 0)

@@ -20,7 +20,7 @@ internal static class ResultBuilder
             int e = p.NeedMentee[n], m = p.OfferMentor[o];
             var score = p.Score(n, o);
             objective += score.Total;
-            int rank = p.PreferenceRank(e, m);
+            int rank = p.PreferenceRank(n, m);
             assignments[i] = new Assignment(
                 p.TeacherId[e], p.TopicId[p.NeedTopic[n]], p.TeacherId[m], score, p.NeedPriority[n], p.OfferLevel[o],
                 rank, p.Experience[m] < p.Experience[e], isLocked,
@@ -114,7 +114,7 @@ internal static class UnservedAnalyzer
                 int o = p.MarketOffer[i], m = p.OfferMentor[o];
                 if (m == e) { selfOffers = true; continue; }
                 others++;
-                if (p.IsConflict(e, m)) continue;
+                if (p.IsConflict(e, t, m)) continue;
                 allowed++;
                 if (offerUsed[o] >= p.OfferCapacity[o] || mentorUsed[m] >= p.MentorCapacity[m]) full.Add(p.TeacherId[m]);
             }

@@ -108,7 +108,7 @@ internal sealed class CandidateLists
                 if (!ComponentPlanner.OfferActive(p, r, o) || !p.IsAllowed(n, o)) continue;
                 int w = p.Weight(n, o);
                 if (w <= 0) continue;
-                int rank = p.PreferenceRank(e, p.OfferMentor[o]);
+                int rank = p.PreferenceRank(n, p.OfferMentor[o]);
                 buffer.Add((rank == 0 ? int.MaxValue : rank, w, p.OfferMentor[o], o));
             }
             buffer.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank)

@@ -35,7 +35,7 @@ internal static class Texts
             UnservedReason.NoOffer => $"никто не заявил ресурсную компетенцию по теме {topic}",
             UnservedReason.OnlySelfOffers => $"тему {topic} предлагает только сам педагог",
             UnservedReason.OnlyOutsideScope => $"тему {topic} ведут только педагоги вне области подбора ({ScopeName(p.Source.Scope)})",
-            UnservedReason.OnlyConflictingMentors => $"все наставники по теме {topic} отмечены как конфликтные для этого педагога",
+            UnservedReason.OnlyConflictingMentors => $"все наставники по теме {topic} отклонены куратором или отмечены как конфликтные для этого педагога",
             UnservedReason.MenteeLoadReached => $"достигнута предельная нагрузка наставляемого: {p.MenteeLoad[e]} {Topics(p.MenteeLoad[e])}",
             UnservedReason.AllMentorsFull => $"все наставники по теме {topic} заняты: {string.Join(", ", fullMentors.Select(m => "#" + m))}",
             _ => $"есть свободные наставники по теме {topic}, но назначение не выбрано",

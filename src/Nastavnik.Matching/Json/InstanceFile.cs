@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Nastavnik.Matching.Json;
 
-// The instance format of docs/matching.md (snake_case), plus two optional extensions that the
-// generator never writes: "locks" [{mentee, topic, mentor}] and "conflicts" [{mentee, mentor}].
+// The instance format of docs/matching.md (snake_case), plus optional extensions that the
+// generator never writes: "locks" [{mentee, topic, mentor}], "conflicts" [{mentee, mentor, topic?}]
+// and "topic" on a preference row (the list ranks mentors for that need only). An absent topic is
+// written as no field at all, so instances of docs/matching.md read and write back unchanged.
 
 internal sealed class InstanceFile
 {
@@ -51,9 +53,14 @@ internal sealed class TeacherRow
 
 internal sealed class OfferRow { public int Teacher { get; set; } public int Topic { get; set; } public int Level { get; set; } public int Capacity { get; set; } }
 internal sealed class NeedRow { public int Teacher { get; set; } public int Topic { get; set; } public int Priority { get; set; } }
-internal sealed class PreferenceRow { public int Mentee { get; set; } public int[] Mentors { get; set; } = []; }
+internal sealed class PreferenceRow
+{
+    public int Mentee { get; set; }
+    public int[] Mentors { get; set; } = [];
+    public int? Topic { get; set; }
+}
 internal sealed class LockRow { public int Mentee { get; set; } public int Topic { get; set; } public int Mentor { get; set; } }
-internal sealed class ConflictRow { public int Mentee { get; set; } public int Mentor { get; set; } }
+internal sealed class ConflictRow { public int Mentee { get; set; } public int Mentor { get; set; } public int? Topic { get; set; } }
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -55,9 +55,9 @@ public static class InstanceJson
                 t.ExperienceYears, t.Age, t.MentorCapacity, t.MaxMenteeLoad)).ToArray(),
             Offers = f.Offers.Select(o => new Offer(o.Teacher, o.Topic, o.Level, o.Capacity)).ToArray(),
             Needs = f.Needs.Select(n => new Need(n.Teacher, n.Topic, n.Priority)).ToArray(),
-            Preferences = f.Preferences.Select(p => new Preference(p.Mentee, p.Mentors)).ToArray(),
+            Preferences = f.Preferences.Select(p => new Preference(p.Mentee, p.Mentors, p.Topic)).ToArray(),
             Locks = f.Locks?.Select(l => new CuratorLock(l.Mentee, l.Topic, l.Mentor)).ToArray() ?? [],
-            Conflicts = f.Conflicts?.Select(c => new Conflict(c.Mentee, c.Mentor)).ToArray() ?? [],
+            Conflicts = f.Conflicts?.Select(c => new Conflict(c.Mentee, c.Mentor, c.Topic)).ToArray() ?? [],
         };
     }
 
@@ -83,10 +83,10 @@ public static class InstanceJson
         }).ToList(),
         Offers = p.Offers.Select(o => new OfferRow { Teacher = o.Mentor, Topic = o.Topic, Level = o.Level, Capacity = o.Capacity }).ToList(),
         Needs = p.Needs.Select(n => new NeedRow { Teacher = n.Mentee, Topic = n.Topic, Priority = n.Priority }).ToList(),
-        Preferences = p.Preferences.Select(x => new PreferenceRow { Mentee = x.Mentee, Mentors = [.. x.Mentors] }).ToList(),
+        Preferences = p.Preferences.Select(x => new PreferenceRow { Mentee = x.Mentee, Mentors = [.. x.Mentors], Topic = x.Topic }).ToList(),
         Locks = p.Locks.Count == 0 ? null
             : p.Locks.Select(l => new LockRow { Mentee = l.Mentee, Topic = l.Topic, Mentor = l.Mentor }).ToList(),
         Conflicts = p.Conflicts.Count == 0 ? null
-            : p.Conflicts.Select(c => new ConflictRow { Mentee = c.Mentee, Mentor = c.Mentor }).ToList(),
+            : p.Conflicts.Select(c => new ConflictRow { Mentee = c.Mentee, Mentor = c.Mentor, Topic = c.Topic }).ToList(),
     };
 }

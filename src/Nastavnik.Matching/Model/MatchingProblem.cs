@@ -25,14 +25,24 @@ public sealed record Offer(int Mentor, int Topic, int Level, int Capacity);
 /// <summary>A professional deficit of a teacher; priority 3 is the most urgent.</summary>
 public sealed record Need(int Mentee, int Topic, int Priority);
 
-/// <summary>Mentors ranked by a mentee after the round table, best first (1 to 3 entries).</summary>
-public sealed record Preference(int Mentee, IReadOnlyList<int> Mentors);
+/// <summary>
+/// Mentors ranked by a mentee after the round table, best first (1 to 3 entries). Without
+/// <paramref name="Topic"/> the list is mentee-wide: it ranks mentors for every need of the mentee
+/// (r(e,m) of docs/matching.md). With a topic it ranks mentors for the need (Mentee, Topic) only and
+/// replaces the mentee-wide list for that need, so the rank is r(e,t,m). When several lists are
+/// given for the same mentee (or the same mentee and topic) the last one counts.
+/// </summary>
+public sealed record Preference(int Mentee, IReadOnlyList<int> Mentors, int? Topic = null);
 
 /// <summary>A pair fixed by the curator: the need (Mentee, Topic) must be served by Mentor.</summary>
 public sealed record CuratorLock(int Mentee, int Topic, int Mentor);
 
-/// <summary>A mentee–mentor pair that must not be formed on any topic.</summary>
-public sealed record Conflict(int Mentee, int Mentor);
+/// <summary>
+/// A mentee–mentor pair that must not be formed: on any topic when <paramref name="Topic"/> is null,
+/// otherwise only the contract (Mentee, Topic, Mentor) is removed and the mentor stays available to
+/// the mentee on other topics.
+/// </summary>
+public sealed record Conflict(int Mentee, int Mentor, int? Topic = null);
 
 /// <summary>Integer weights of the objective; arrays are indexed by priority, level and preference rank (index 0 unused).</summary>
 public sealed record MatchingWeights(

@@ -14,7 +14,7 @@ public static class Feasibility
             spec.Needs.ShouldContainKey((a.Mentee, a.Topic), $"{context}: assignment without a need");
             spec.Offers.ShouldContainKey((a.Mentor, a.Topic), $"{context}: assignment without an offer");
             spec.GroupOf(a.Mentee).ShouldBe(spec.GroupOf(a.Mentor), $"{context}: pair outside the scope {problem.Scope}");
-            spec.IsConflict(a.Mentee, a.Mentor).ShouldBeFalse($"{context}: conflicting pair {a.Mentee}–{a.Mentor}");
+            spec.IsConflict(a.Mentee, a.Topic, a.Mentor).ShouldBeFalse($"{context}: conflicting contract {a.Mentee}–{a.Mentor} on {a.Topic}");
             a.Score.ShouldBe(spec.Score(a.Mentee, a.Topic, a.Mentor), $"{context}: score of {a}");
         }
         result.Assignments.GroupBy(a => (a.Mentee, a.Topic)).ShouldAllBe(g => g.Count() == 1, $"{context}: C1 a need served twice");

@@ -42,7 +42,11 @@ public static class RandomInstances
         }
         var preferences = participants.Where(_ => rng.Next(3) == 0)
             .Select(p => new Preference(p.Id, Pick(rng, n, rng.Next(1, 4)).Select(Id).Where(m => m != p.Id).ToArray()))
-            .Where(p => p.Mentors.Count > 0).ToArray();
+            .Where(p => p.Mentors.Count > 0).ToList();
+        // Per-need lists and per-topic conflicts come from a second generator, so the draws above (and the
+        // instances older tests were written against) stay as they were.
+        var extra = new Random(unchecked(seed * 7919 + 17));
+        AddTopicPreferences(extra, preferences, needs, offers, n, Id);
 
         var locks = new List<CuratorLock>();
         var conflicts = new List<Conflict>();
@@ -50,6 +54,14 @@ public static class RandomInstances
         {
             for (int k = rng.Next(0, 3); k > 0; k--)
                 conflicts.Add(new Conflict(Id(rng.Next(n)), Id(rng.Next(n))));
+            // Conflicts on one topic, mostly on a contract that could be formed, sometimes on any teacher pair.
+            for (int k = extra.Next(0, 3); k > 0 && needs.Count > 0; k--)
+            {
+                var need = needs[extra.Next(needs.Count)];
+                var sameTopic = offers.Where(o => o.Topic == need.Topic).ToArray();
+                int mentor = sameTopic.Length > 0 && extra.Next(4) != 0 ? sameTopic[extra.Next(sameTopic.Length)].Mentor : Id(extra.Next(n));
+                conflicts.Add(new Conflict(need.Mentee, mentor, need.Topic));
+            }
             for (int k = rng.Next(0, 3); k > 0 && needs.Count > 0 && offers.Count > 0; k--)
             {
                 var need = needs[rng.Next(needs.Count)];
@@ -65,6 +77,35 @@ public static class RandomInstances
             Participants = participants, Topics = topics, Offers = offers, Needs = needs, Preferences = preferences,
             Scope = scope, Locks = locks, Conflicts = conflicts,
         };
+    }
+
+    /// <summary>
+    /// For some needs a list of their own (mostly mentors who offer the topic, so it matters), which
+    /// replaces the mentee-wide list for that need only; sometimes an empty one (no ranking for that
+    /// need), a second list for the same need (the last counts) or a list for a topic not needed.
+    /// </summary>
+    private static void AddTopicPreferences(Random rng, List<Preference> preferences, List<Need> needs, List<Offer> offers, int n, Func<int, int> id)
+    {
+        foreach (var need in needs)
+        {
+            if (rng.Next(4) != 0) continue;
+            var offering = offers.Where(o => o.Topic == need.Topic && o.Mentor != need.Mentee).Select(o => o.Mentor).ToArray();
+            rng.Shuffle(offering);
+            var mentors = offering.Take(rng.Next(1, 4)).ToList();
+            if (rng.Next(3) == 0) mentors.Insert(rng.Next(mentors.Count + 1), id(rng.Next(n)));
+            if (rng.Next(10) == 0) mentors.Clear();
+            mentors.RemoveAll(m => m == need.Mentee);
+            preferences.Add(new Preference(need.Mentee, mentors.Distinct().Take(3).ToArray(), need.Topic));
+            if (rng.Next(10) == 0)
+                preferences.Add(new Preference(need.Mentee, offering.Reverse().Take(2).ToArray(), need.Topic));
+        }
+        if (needs.Count > 0 && rng.Next(5) == 0)
+        {
+            var need = needs[rng.Next(needs.Count)];
+            int other = offers.Count > 0 ? offers[rng.Next(offers.Count)].Topic : need.Topic;
+            if (!needs.Any(x => x.Mentee == need.Mentee && x.Topic == other))
+                preferences.Add(new Preference(need.Mentee, [id(rng.Next(n))], other));
+        }
     }
 
     private static int[] Pick(Random rng, int count, int k)

@@ -11,8 +11,8 @@ public sealed class Spec
     public Dictionary<(int Mentee, int Topic), Need> Needs { get; }
     public Dictionary<(int Mentor, int Topic), Offer> Offers { get; }
     private readonly Dictionary<int, Topic> _topics;
-    private readonly HashSet<(int, int)> _conflicts;
-    private readonly Dictionary<int, IReadOnlyList<int>> _preferences;
+    private readonly List<Conflict> _conflicts;
+    private readonly List<Preference> _preferences;
 
     public Spec(MatchingProblem problem)
     {
@@ -21,8 +21,8 @@ public sealed class Spec
         _topics = problem.Topics.ToDictionary(t => t.Id);
         Needs = problem.Needs.ToDictionary(n => (n.Mentee, n.Topic));
         Offers = problem.Offers.ToDictionary(o => (o.Mentor, o.Topic));
-        _conflicts = problem.Conflicts.Select(c => (c.Mentee, c.Mentor)).ToHashSet();
-        _preferences = problem.Preferences.ToDictionary(p => p.Mentee, p => p.Mentors);
+        _conflicts = [.. problem.Conflicts];
+        _preferences = [.. problem.Preferences];
     }
 
     public int GroupOf(int teacher) => Problem.Scope switch
@@ -32,16 +32,25 @@ public sealed class Spec
         _ => 0,
     };
 
-    public bool IsConflict(int mentee, int mentor) => _conflicts.Contains((mentee, mentor));
+    /// <summary>A conflict without a topic removes the pair on every topic; one with a topic only on that topic.</summary>
+    public bool IsConflict(int mentee, int topic, int mentor) =>
+        _conflicts.Any(c => c.Mentee == mentee && c.Mentor == mentor && (c.Topic is null || c.Topic == topic));
 
     public bool Eligible(int mentee, int topic, int mentor) =>
         Needs.ContainsKey((mentee, topic)) && Offers.ContainsKey((mentor, topic)) && mentee != mentor
-        && GroupOf(mentee) == GroupOf(mentor) && !IsConflict(mentee, mentor);
+        && GroupOf(mentee) == GroupOf(mentor) && !IsConflict(mentee, topic, mentor);
 
-    public int Rank(int mentee, int mentor)
+    /// <summary>
+    /// r(e,t,m): position of the mentor in the mentee's list for this topic if there is one, otherwise
+    /// in the mentee-wide list; the last list given for the same (mentee, topic) or mentee counts.
+    /// Repeated mentors count once, at their first position.
+    /// </summary>
+    public int Rank(int mentee, int topic, int mentor)
     {
-        if (!_preferences.TryGetValue(mentee, out var list)) return 0;
-        int i = list.ToList().IndexOf(mentor);
+        var list = _preferences.LastOrDefault(p => p.Mentee == mentee && p.Topic == topic)
+            ?? _preferences.LastOrDefault(p => p.Mentee == mentee && p.Topic is null);
+        if (list is null) return 0;
+        int i = list.Mentors.Distinct().ToList().IndexOf(mentor);
         return i < 0 ? 0 : i + 1;
     }
 
@@ -50,7 +59,7 @@ public sealed class Spec
         var w = Problem.Weights;
         var e = Teachers[mentee];
         var m = Teachers[mentor];
-        int rank = Rank(mentee, mentor);
+        int rank = Rank(mentee, topic, mentor);
         return new ScoreBreakdown(
             w.Priority[Needs[(mentee, topic)].Priority],
             w.Level[Offers[(mentor, topic)].Level],
