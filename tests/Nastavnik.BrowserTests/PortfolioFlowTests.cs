@@ -11,7 +11,7 @@ public sealed class PortfolioFlowTests(AppServer app)
     {
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "teacher", "teacher2026");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Мой профиль и портфолио" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Портфолио", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/Portfolio$"));
 
         await page.GetByLabel("Способ связи").SelectOptionAsync(new SelectOptionValue { Label = "Электронная почта" });

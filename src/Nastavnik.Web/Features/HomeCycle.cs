@@ -9,7 +9,8 @@ public sealed record HomeCycle(
     int ProgramId, string ProgramName, ProgramStatus Status,
     int Events, int EventsDone, int EventsOverdue,
     int? RoundId, bool RoundOpen, DateOnly? Deadline, int Answered, int Eligible,
-    int Needs, int UncoveredNeeds, int Mentors, int? ProposedServed, int MenteesWithMentor)
+    int Needs, int UncoveredNeeds, int Mentors, int? ProposedServed, int MenteesWithMentor,
+    PreferenceRound? Choice, int ChoiceMade)
 {
     public static async Task<HomeCycle?> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -19,7 +20,8 @@ public sealed record HomeCycle(
             .Select(e => new { e.Status, e.DueDate }).ToListAsync(ct);
         var round = await db.LatestRoundAsync(program.Id, ct);
         var eligible = await db.People.CountAsync(p => !p.IsArchived && p.Kind == PersonKind.Teacher && p.Consent == ConsentStatus.Given, ct);
-        int answered = 0, needs = 0, uncovered = 0, mentors = 0;
+        int answered = 0, needs = 0, uncovered = 0, mentors = 0, choiceMade = 0;
+        PreferenceRound? choice = null;
         if (round is not null)
         {
             answered = await db.RoundResponses.CountAsync(r => r.RoundId == round.Id && r.SubmittedAt != null, ct);
@@ -28,12 +30,14 @@ public sealed record HomeCycle(
             uncovered = await db.Needs.CountAsync(n => n.RoundId == round.Id
                 && !db.Offers.Any(o => o.RoundId == round.Id && o.TopicId == n.TopicId && o.PersonId != n.PersonId), ct);
             mentors = await db.Offers.Where(o => o.RoundId == round.Id).Select(o => o.PersonId).Distinct().CountAsync(ct);
+            choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
+            if (choice is not null) choiceMade = await db.MentorChoices.Where(m => m.RoundId == round.Id).Select(m => m.MenteeId).Distinct().CountAsync(ct);
         }
         var lastRun = await db.MatchingRuns.Where(r => r.ProgramId == program.Id).OrderByDescending(r => r.Id).Select(r => (int?)r.NeedsServed).FirstOrDefaultAsync(ct);
         var approved = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => p.MenteeId).Distinct().CountAsync(ct);
         return new HomeCycle(program.Id, program.Name, program.Status,
             events.Count, events.Count(e => e.Status == EventStatus.Done),
             events.Count(e => e.Status == EventStatus.Planned && e.DueDate is { } d && d < today),
-            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors, lastRun, approved);
+            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors, lastRun, approved, choice, choiceMade);
     }
 }

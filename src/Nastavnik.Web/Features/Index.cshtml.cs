@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Features.Shared;
 
 namespace Nastavnik.Web.Features;
 
@@ -23,7 +24,10 @@ public class IndexModel(AppDbContext db) : PageModel
     public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
 
     /// <summary>The teacher's side: the open round and their own answers (their needs pass the privacy filter as their own).</summary>
-    public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs);
+    public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs,
+        PreferenceRound? Choice, List<MyPair> AsMentor, List<MyPair> AsMentee);
+    /// <summary>An approved pair of the program seen by one of its members: the other person, the topic, and (for the mentor) the mentee's need.</summary>
+    public sealed record MyPair(string Other, string Topic, int? Priority, string? Comment);
     public MyDiagnostics? Mine { get; private set; }
 
     public async Task OnGetAsync()
@@ -62,7 +66,24 @@ public class IndexModel(AppDbContext db) : PageModel
             .Select(o => new { o.Topic!.Name, o.Level }).ToListAsync();
         var needs = await db.Needs.Where(n => n.RoundId == round.Id && n.PersonId == personId).OrderByDescending(n => n.Priority)
             .Select(n => new { n.Topic!.Name, n.Priority }).ToListAsync();
+        var choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id);
+        // The mentee's need of a pair passes the privacy filter for their mentor (AppDbContext), and only for them.
+        var asMentor = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MentorId == personId)
+            .Select(p => new
+            {
+                p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName, Topic = p.Topic!.Name,
+                Need = db.Needs.Where(n => n.RoundId == round.Id && n.PersonId == p.MenteeId && n.TopicId == p.TopicId)
+                    .Select(n => new { n.Priority, n.Comment }).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var asMentee = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MenteeId == personId)
+            .Select(p => new { p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, Topic = p.Topic!.Name }).ToListAsync();
+        var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
         return new MyDiagnostics(round.Title, round.IsOpen, round.Deadline, submitted,
-            offers.Select(o => (o.Name, o.Level)).ToList(), needs.Select(n => (n.Name, n.Priority)).ToList());
+            offers.Select(o => (o.Name, o.Level)).ToList(), needs.Select(n => (n.Name, n.Priority)).ToList(), choice,
+            asMentor.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Topic, p.Need?.Priority, p.Need?.Comment))
+                .OrderBy(p => p.Other, order).ThenBy(p => p.Topic, order).ToList(),
+            asMentee.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Topic, null, null))
+                .OrderBy(p => p.Topic, order).ToList());
     }
 }

@@ -22,7 +22,19 @@ public class PreferencesModel(AppDbContext db) : PageModel
     public PreferenceRound? Stage { get; private set; }
     public List<MenteeRow> Mentees { get; private set; } = [];
     public List<MentorRow> Mentors { get; private set; } = [];
-    [BindProperty(SupportsGet = true)] public bool NotChosen { get; set; }
+    public const int PageSize = 50;
+    /// <summary>«mentors» shows the mentors' table; anything else the mentees'.</summary>
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+    /// <summary>Mentees without any choice, or mentors who stated no capacity.</summary>
+    [BindProperty(SupportsGet = true)] public bool Pending { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public bool MentorsView => View == "mentors";
+    /// <summary>The rows of the shown table after the filters, before paging.</summary>
+    public int Filtered { get; private set; }
+    public int PageCount => Math.Max(1, (Filtered + PageSize - 1) / PageSize);
+    public List<MenteeRow> MenteePage { get; private set; } = [];
+    public List<MentorRow> MentorPage { get; private set; } = [];
     public DateOnly DefaultDeadline => DateOnly.FromDateTime(DateTime.Today.AddDays(7));
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -52,7 +64,27 @@ public class PreferencesModel(AppDbContext db) : PageModel
         Mentors = offers.Select(o => new MentorRow(o.PersonId, Name(o.PersonId), people[o.PersonId].Department, o.Count,
                 capacity.TryGetValue(o.PersonId, out var c) ? c : null, declined[o.PersonId].Order(order).ToList()))
             .OrderBy(m => m.FullName, order).ToList();
+
+        var q = RussianText.Fold(Q);
+        bool Match(string name) => q.Length == 0 || RussianText.Fold(name).Contains(q, StringComparison.Ordinal);
+        if (MentorsView)
+        {
+            var rows = Mentors.Where(m => Match(m.FullName) && (!Pending || m.Capacity is null)).ToList();
+            Filtered = rows.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+            MentorPage = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        }
+        else
+        {
+            var rows = Mentees.Where(m => Match(m.FullName) && (!Pending || m.NeedsChosen == 0)).ToList();
+            Filtered = rows.Count;
+            PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+            MenteePage = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        }
     }
+
+    /// <summary>The current view and filters with another page number, for the pager.</summary>
+    public object Route(int page) => new { View = MentorsView ? "mentors" : null, Q, Pending = Pending ? true : (bool?)null, p = page > 1 ? page : (int?)null };
 
     public async Task<IActionResult> OnPostOpenAsync(DateOnly? deadline, CancellationToken ct)
     {
