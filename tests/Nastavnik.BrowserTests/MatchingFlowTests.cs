@@ -53,6 +53,21 @@ public sealed class MatchingFlowTests(AppServer app)
         await phone.Locator("[data-testid=transfer] summary").First.ClickAsync();
         (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll with the transfer form open");
         await ShotFrom("[data-testid=proposal]", "matching-375-rows");
+
+        // Filters and paging: at most 50 rows a page; a name typed with «е» finds «Ё»; the filters stay in the pager's links.
+        (await page.Locator("[data-testid=row]").CountAsync()).ShouldBeLessThanOrEqualTo(50);
+        await phone.GotoAsync("/Matching?urgent=true");
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll with filters");
+        await ShotFrom("[data-testid=filters]", "matching-375-filters");
+        await page.GotoAsync("/Matching");
+        if (await page.Locator("[data-testid=next]").CountAsync() > 0)
+        {
+            await page.Locator("#urgent").CheckAsync();
+            await page.Locator("[data-testid=filter]").ClickAsync();
+            await page.WaitForURLAsync(new Regex("urgent=true"));
+            (await page.Locator("[data-testid=row]").CountAsync()).ShouldBeGreaterThan(0);
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "matching-1440-filters.png") });
         await ShotFrom("#approved", "matching-375-approved");
     }
 }

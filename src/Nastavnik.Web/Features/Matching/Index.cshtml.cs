@@ -21,13 +21,32 @@ public partial class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record Row(ProposedAssignment A, string Mentor, string Mentee, string Topic, string State);
     public sealed record PairView(string Mentor, string Topic, IReadOnlyList<string> Mentees);
+    public sealed record TopicOption(int Id, string Name);
+    public sealed record TopicOptionGroup(string Direction, IReadOnlyList<TopicOption> Topics);
+
+    /// <summary>Rows of the proposal table per page.</summary>
+    public const int PageSize = 50;
+
+    // Filters of the proposal table, kept in the query string (and sent back by the row forms so a decision keeps the view).
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "topic")] public int? TopicFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "urgent")] public bool Urgent { get; set; }
+    // "page" is reserved by Razor Pages for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public MentoringProgram? Program { get; private set; }
     public DiagnosticsRound? Round { get; private set; }
     public ProgramMatchingInput? Input { get; private set; }
     public MatchingRun? Run { get; private set; }
     public MatchingRun? Previous { get; private set; }
+    /// <summary>Every row of the latest run (the summary is about these).</summary>
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Rows that pass the filters, and the page of them shown.</summary>
+    public int FilteredCount { get; private set; }
+    public IReadOnlyList<Row> PageRows { get; private set; } = [];
+    public int PageCount { get; private set; } = 1;
+    public IReadOnlyList<TopicOptionGroup> TopicOptions { get; private set; } = [];
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || TopicFilter is not null || Urgent;
     public IReadOnlyList<string> LockIssues { get; private set; } = [];
     public IReadOnlyList<MatchDecision> Decisions { get; private set; } = [];
     public IReadOnlyList<PairView> Approved { get; private set; } = [];
@@ -57,8 +76,10 @@ public partial class IndexModel(AppDbContext db) : PageModel
                 if (d.Kind == MatchDecisionKind.Lock) unknownLocks.Add("Закреплённый педагог больше не участвует в подборе (в архиве или без согласия): закрепление не учтено.");
                 continue;
             }
-            if (d.Kind == MatchDecisionKind.Reject) conflicts.Add(new Conflict(e, m));
-            else if (topicEngine.TryGetValue(d.TopicId, out var t)) locks.Add(new CuratorLock(e, t, m));
+            if (!topicEngine.TryGetValue(d.TopicId, out var t)) continue;
+            // A rejection removes only this (mentee, topic, mentor): the mentor may still be proposed to the mentee on other topics.
+            if (d.Kind == MatchDecisionKind.Reject) conflicts.Add(new Conflict(e, m, t));
+            else locks.Add(new CuratorLock(e, t, m));
         }
         var stable = mode == "stable";
         var problem = input.Problem with { Locks = locks, Conflicts = conflicts };
@@ -88,15 +109,13 @@ public partial class IndexModel(AppDbContext db) : PageModel
         var people = await db.People.Where(p => p.Id == menteeId || p.Id == mentorId).CountAsync(ct);
         var topicExists = await db.Topics.AnyAsync(t => t.Id == topicId, ct);
         if (people != (menteeId == mentorId ? 1 : 2) || !topicExists) return NotFound();
-        // One decision per need: a new lock or rejection of the row replaces what was decided on this mentee's topic with this mentor,
-        // and a lock replaces any other mentor's lock of the same need.
-        var existing = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId
-            && ((d.TopicId == topicId && (d.MentorId == mentorId || d.Kind == MatchDecisionKind.Lock)) || (d.MentorId == mentorId && d.Kind == MatchDecisionKind.Reject)))
+        // Decisions are per (mentee, topic, mentor): a new lock or rejection of the row replaces what was decided on this mentee's
+        // topic with this mentor, and a lock also replaces any other mentor's lock of the same need.
+        var existing = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId && d.TopicId == topicId
+            && (d.MentorId == mentorId || d.Kind == MatchDecisionKind.Lock))
             .ToListAsync(ct);
         MatchDecisionKind? newKind = kind switch { "lock" => MatchDecisionKind.Lock, "reject" => MatchDecisionKind.Reject, _ => null };
-        db.MatchDecisions.RemoveRange(existing.Where(d => newKind == MatchDecisionKind.Lock
-            ? d.TopicId == topicId
-            : d.MentorId == mentorId && (d.TopicId == topicId || d.Kind == MatchDecisionKind.Reject)));
+        db.MatchDecisions.RemoveRange(existing.Where(d => newKind == MatchDecisionKind.Lock || d.MentorId == mentorId));
         if (newKind is { } k)
             db.MatchDecisions.Add(new MatchDecision
             {
@@ -107,10 +126,10 @@ public partial class IndexModel(AppDbContext db) : PageModel
         TempData["Flash"] = newKind switch
         {
             MatchDecisionKind.Lock => "Пара закреплена: при повторном подборе она сохранится.",
-            MatchDecisionKind.Reject => "Пара отклонена: при повторном подборе этот наставник не будет предложен этому педагогу.",
+            MatchDecisionKind.Reject => "Пара отклонена: при повторном подборе этот наставник не будет предложен этому педагогу по этой теме (по другим темам — может).",
             _ => "Решение по паре снято.",
         };
-        return RedirectToPage();
+        return RedirectToPage(ListRoute());
     }
 
     /// <summary>
@@ -130,10 +149,11 @@ public partial class IndexModel(AppDbContext db) : PageModel
         if (offer is null || mentor.PersonId == menteeId)
         {
             TempData["Flash"] = $"{mentor.FullName} не предлагает тему «{topic.Name}»: выберите наставника из списка.";
-            return RedirectToPage();
+            return RedirectToPage(ListRoute());
         }
-        var stale = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId
-            && ((d.TopicId == topicId && d.Kind == MatchDecisionKind.Lock) || (d.MentorId == newMentorId && d.Kind == MatchDecisionKind.Reject)))
+        // The need gets this lock only: other locks of the need and a rejection of the new mentor on this topic go.
+        var stale = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId && d.TopicId == topicId
+            && (d.Kind == MatchDecisionKind.Lock || d.MentorId == newMentorId))
             .ToListAsync(ct);
         db.MatchDecisions.RemoveRange(stale);
         db.MatchDecisions.Add(new MatchDecision
@@ -153,7 +173,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
                 + (onTopic >= offer.Capacity ? $" и {RussianText.Plural(onTopic, "наставляемый", "наставляемых", "наставляемых")} по этой теме при вместимости {offer.Capacity}" : "")
                 + ": при повторном подборе его другие незакреплённые пары перейдут к другим наставникам.";
         TempData["Flash"] = message;
-        return RedirectToPage();
+        return RedirectToPage(ListRoute());
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int programId, int runId, bool confirm, CancellationToken ct)
@@ -170,9 +190,9 @@ public partial class IndexModel(AppDbContext db) : PageModel
         }
         var rejected = await db.MatchDecisions.AsNoTracking()
             .Where(d => d.ProgramId == program.Id && d.Kind == MatchDecisionKind.Reject)
-            .Select(d => new { d.MenteeId, d.MentorId }).ToListAsync(ct);
+            .Select(d => new { d.MenteeId, d.TopicId, d.MentorId }).ToListAsync(ct);
         var proposal = Assignments(run)
-            .Where(a => !rejected.Any(r => r.MenteeId == a.MenteeId && r.MentorId == a.MentorId))
+            .Where(a => !rejected.Any(r => r.MenteeId == a.MenteeId && r.TopicId == a.TopicId && r.MentorId == a.MentorId))
             .ToList();
         var current = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).ToListAsync(ct);
         var same = current.Count == proposal.Count && proposal.All(a => current.Any(p => p.MenteeId == a.MenteeId && p.TopicId == a.TopicId && p.MentorId == a.MentorId));
@@ -205,8 +225,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
             Error = "Пары одновременно утвердил другой пользователь. Проверьте утверждённые пары ниже.";
             return Page();
         }
-        var groups = proposal.GroupBy(a => (a.MentorId, a.TopicId)).Count(g => g.Count() > 1);
-        TempData["Flash"] = $"Пары утверждены: {RussianText.Plural(proposal.Count, "пара", "пары", "пар")}, {RussianText.Plural(groups, "группа", "группы", "групп")}.";
+        TempData["Flash"] = $"Пары утверждены: {Formation.Of(proposal.Select(a => (a.MentorId, a.MenteeId, a.TopicId))).Text}.";
         return RedirectToPage();
     }
 
@@ -230,6 +249,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
         var pairs = await db.MentoringPairs.AsNoTracking().Where(p => p.ProgramId == Program.Id)
             .Select(p => new { p.MentorId, p.MenteeId, p.TopicId }).ToListAsync(ct);
         ApprovedPairs = pairs.Count;
+        ApprovedFormation = Formation.Of(pairs.Select(p => (p.MentorId, p.MenteeId, p.TopicId)));
 
         var assignments = Run is null ? [] : Assignments(Run);
         var personIds = assignments.SelectMany(a => new[] { a.MenteeId, a.MentorId }).Concat(pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }))
@@ -238,13 +258,22 @@ public partial class IndexModel(AppDbContext db) : PageModel
         var names = (await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => PersonName.Full(p.LastName, p.FirstName, p.MiddleName));
-        var topics = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var topicRows = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.SortOrder, Direction = t.Direction!.Name, DirectionOrder = t.Direction.SortOrder }).ToListAsync(ct);
+        var topics = topicRows.ToDictionary(t => t.Id, t => t.Name);
         PersonNames = names;
         TopicNames = topics;
         var ru = StringComparer.Create(new("ru-RU"), false);
         Rows = assignments.Select(a => new Row(a, names.GetValueOrDefault(a.MentorId, "?"), names.GetValueOrDefault(a.MenteeId, "?"),
                 topics.GetValueOrDefault(a.TopicId, "?"), StateOf(a)))
             .OrderBy(r => r.Mentor, ru).ThenBy(r => r.Topic, ru).ThenBy(r => r.Mentee, ru).ToList();
+        RunFormation = Formation.Of(assignments.Select(a => (a.MentorId, a.MenteeId, a.TopicId)));
+        var inRun = assignments.Select(a => a.TopicId).ToHashSet();
+        TopicOptions = topicRows.Where(t => inRun.Contains(t.Id))
+            .OrderBy(t => t.DirectionOrder).ThenBy(t => t.Direction, ru).ThenBy(t => t.SortOrder).ThenBy(t => t.Name, ru)
+            .GroupBy(t => t.Direction)
+            .Select(g => new TopicOptionGroup(g.Key, g.Select(t => new TopicOption(t.Id, t.Name)).ToList())).ToList();
+        ApplyFilters();
         if (Input is { } inp)
         {
             var load = assignments.GroupBy(a => a.MentorId).ToDictionary(g => g.Key, g => g.Count());
@@ -261,6 +290,51 @@ public partial class IndexModel(AppDbContext db) : PageModel
             .OrderBy(p => p.Mentor, ru).ThenBy(p => p.Topic, ru).ToList();
     }
 
+    /// <summary>Filters (topic, «только срочные», a name of the mentor or the mentee with «ё» as «е») and the page of 50.</summary>
+    private void ApplyFilters()
+    {
+        IEnumerable<Row> rows = Rows;
+        if (TopicFilter is { } topic) rows = rows.Where(r => r.A.TopicId == topic);
+        if (Urgent) rows = rows.Where(r => r.A.Priority == 3);
+        var q = RussianText.Fold(Q);
+        if (q.Length > 0)
+            rows = rows.Where(r => RussianText.Fold(r.Mentor).Contains(q, StringComparison.Ordinal)
+                || RussianText.Fold(r.Mentee).Contains(q, StringComparison.Ordinal));
+        var filtered = rows.ToList();
+        FilteredCount = filtered.Count;
+        PageCount = Math.Max(1, (filtered.Count + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        PageRows = filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+    }
+
+    /// <summary>The filters and page as route values, for redirects after a row's decision.</summary>
+    private object ListRoute() => new
+    {
+        q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+        topic = TopicFilter,
+        urgent = Urgent ? "true" : null,
+        p = PageNumber > 1 ? PageNumber : (int?)null,
+    };
+
+    /// <summary>/Matching with the current filters and the given page.</summary>
+    public string Link(int page) => "/Matching" + Query(page);
+
+    private string Query(int page)
+    {
+        var parts = new[]
+        {
+            string.IsNullOrWhiteSpace(Q) ? null : "q=" + Uri.EscapeDataString(Q.Trim()),
+            TopicFilter is null ? null : "topic=" + TopicFilter,
+            Urgent ? "urgent=true" : null,
+            page > 1 ? "p=" + page : null,
+        }.Where(s => s is not null).ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    /// <summary>Tandems and groups of the latest run (all its rows) and of the approved pairs.</summary>
+    public Formation RunFormation { get; private set; } = Formation.Empty;
+    public Formation ApprovedFormation { get; private set; } = Formation.Empty;
+
     public sealed record Alternative(int PersonId, string Name, int Level, int Load, int Capacity);
     /// <summary>By topic id: mentors who offer it in the round, with their load in the latest run.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<Alternative>> Alternatives { get; private set; } = new Dictionary<int, IReadOnlyList<Alternative>>();
@@ -270,7 +344,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
 
     private string StateOf(ProposedAssignment a)
     {
-        if (Decisions.Any(d => d.Kind == MatchDecisionKind.Reject && d.MenteeId == a.MenteeId && d.MentorId == a.MentorId)) return "rejected";
+        if (Decisions.Any(d => d.Kind == MatchDecisionKind.Reject && d.MenteeId == a.MenteeId && d.TopicId == a.TopicId && d.MentorId == a.MentorId)) return "rejected";
         if (Decisions.Any(d => d.Kind == MatchDecisionKind.Lock && d.MenteeId == a.MenteeId && d.TopicId == a.TopicId && d.MentorId == a.MentorId)) return "locked";
         if (Decisions.Any(d => d.Kind == MatchDecisionKind.Lock && d.MenteeId == a.MenteeId && d.TopicId == a.TopicId)) return "moved";
         return "proposed";
@@ -289,4 +363,27 @@ public partial class IndexModel(AppDbContext db) : PageModel
 
     [GeneratedRegex(@"#(\d+)")]
     private static partial Regex EngineId();
+}
+
+/// <summary>
+/// How assignments (mentor, mentee, topic) form pairs and groups: a group is a mentor with two or more mentees on one topic; a
+/// tandem is a distinct mentor–mentee pair with at least one topic they work on outside a group (a pair on two topics counts once).
+/// </summary>
+public sealed record Formation(int Tandems, int Groups, int GroupMentees)
+{
+    public static readonly Formation Empty = new(0, 0, 0);
+
+    public static Formation Of(IEnumerable<(int Mentor, int Mentee, int Topic)> assignments)
+    {
+        var list = assignments.Distinct().ToList();
+        var groups = list.GroupBy(a => (a.Mentor, a.Topic)).Where(g => g.Select(a => a.Mentee).Distinct().Count() >= 2).ToList();
+        var inGroup = groups.Select(g => g.Key).ToHashSet();
+        var tandems = list.Where(a => !inGroup.Contains((a.Mentor, a.Topic))).Select(a => (a.Mentor, a.Mentee)).Distinct().Count();
+        return new Formation(tandems, groups.Count, groups.Sum(g => g.Select(a => a.Mentee).Distinct().Count()));
+    }
+
+    public string TandemsText => RussianText.Plural(Tandems, "пара", "пары", "пар");
+    public string GroupsText => RussianText.Plural(Groups, "группа", "группы", "групп");
+    /// <summary>«2 пары, 1 группа».</summary>
+    public string Text => $"{TandemsText}, {GroupsText}";
 }
