@@ -44,7 +44,8 @@ public abstract class ChoiceStageTests(AppFixture app)
         var url = "/Matching/Choice" + (personId is { } p ? $"?personId={p}" : "");
         var fields = new Dictionary<string, string> { ["topicId"] = c.Topics[topic].ToString(), ["stamp"] = stamp };
         for (var i = 0; i < mentors.Length; i++) fields[$"mentors[{i}]"] = mentors[i] is { } m ? c.P(m).ToString() : "";
-        return client.PostFormAsync(url, url.Contains('?') ? url + "&handler=Choice" : url + "?handler=Choice", fields);
+        // The antiforgery token comes from the home page, so a crafted request for someone else's page still carries a valid one.
+        return client.PostFormAsync("/", url.Contains('?') ? url + "&handler=Choice" : url + "?handler=Choice", fields);
     }
 
     private static async Task<string> ErrorAfterAsync(HttpClient client, HttpResponseMessage post, string page = "/Matching/Choice")
@@ -90,8 +91,9 @@ public abstract class ChoiceStageTests(AppFixture app)
         // Nobody mentors themself: T1's own ICT-01 offer is not a candidate for anyone's… and T1 is not a candidate for T1.
         page.QuerySelectorAll("[data-testid=candidate] a").Select(a => a.TextContent).ShouldNotContain(c.Name(1));
 
-        (await ChooseAsync(t1, c, Met, [5, 0])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await ChoicesAsync(c, 1, Met)).ShouldBe([c.P(5), c.P(0)]);
+        // Only T5: ranking T0 second would give T0 the rank-2 bonus (405) and T0 would rightly win.
+        (await ChooseAsync(t1, c, Met, [null, 5, null])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await ChoicesAsync(c, 1, Met)).ShouldBe([c.P(5)]);
         var after = Html.Parse(await t1.GetStringAsync("/Matching/Choice"));
         after.QuerySelector($"#need-{c.Topics[Met]} [data-testid=chosen]")!.TextContent.ShouldContain($"1. {c.Name(5)}");
 

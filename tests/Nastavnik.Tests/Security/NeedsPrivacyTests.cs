@@ -21,7 +21,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var school = await app.NewSchoolAsync(teachers: 3);
         var secret = "секрет-" + Guid.NewGuid().ToString("N")[..8];
         var owner = school.Teachers[1];
-        var (_, roundId) = await school.OpenRoundAsync();
+        var (programId, roundId) = await school.OpenRoundAsync();
         await app.WithDb(async db =>
         {
             var topics = await db.Topics.Where(t => t.SchoolId == school.Id).OrderBy(t => t.Code).ToListAsync();
@@ -34,6 +34,10 @@ public abstract class NeedsPrivacyTests(AppFixture app)
             db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[0].PersonId, TopicId = topics[2].Id, Level = 3 });
             db.Needs.Add(new Need { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[0].PersonId, TopicId = topics[3].Id, Priority = 1, Comment = "свой дефицит" });
             db.RoundResponses.Add(new RoundResponse { SchoolId = school.Id, RoundId = roundId, PersonId = owner.PersonId, UpdatedBy = "test", SubmittedAt = DateTime.UtcNow });
+            // The choice stage is open and the owner has ranked Teachers[2] for the secret need: a choice reveals the need too.
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[2].PersonId, TopicId = lonely.Id, Level = 3 });
+            db.PreferenceRounds.Add(new PreferenceRound { SchoolId = school.Id, ProgramId = programId, RoundId = roundId, OpenedBy = "test", Deadline = new(2026, 12, 1) });
+            db.MentorChoices.Add(new MentorChoice { SchoolId = school.Id, RoundId = roundId, MenteeId = owner.PersonId, TopicId = lonely.Id, MentorId = school.Teachers[2].PersonId, Rank = 1, UpdatedBy = "test" });
             return await db.SaveChangesAsync();
         });
         return new Setup(school, roundId, owner.PersonId, secret, "Особая тема");
@@ -49,6 +53,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         $"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", "/api/v1/offers", $"/api/v1/offers?personId={s.OwnerId}",
         "/api/v1/portfolio/search?q=" + Uri.EscapeDataString("особая тема"), $"/api/v1/portfolio/people/{s.OwnerId}",
         $"/api/v1/staff/{s.OwnerId}", "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching",
+        "/Matching/Choice", $"/Matching/Choice?personId={s.OwnerId}", "/Matching/Preferences", "/Matching/Preferences?view=mentors",
     ];
 
     /// <summary>Pages that show needs of the whole school (names with their deficits): for curators and administrators only.</summary>
@@ -56,7 +61,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
     [
         "/Diagnostics", "/Diagnostics/Map", "/Diagnostics/Map?handler=Export", "/Diagnostics/Bases?tab=mentees",
         "/Diagnostics/Bases?handler=Export&tab=mentees", "/Diagnostics/Import", $"/Diagnostics/Answer?personId={s.OwnerId}",
-        "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching",
+        "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching", "/Matching/Preferences", $"/Matching/Choice?personId={s.OwnerId}",
     ];
 
     private static async Task AssertRefusedAsync(HttpClient client, Setup s, string who)
@@ -104,6 +109,8 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var s = await ArrangeAsync();
         await AssertNothingLeaksAsync(await s.School.TeacherAsync(0), s, "another teacher");
         await AssertNothingLeaksAsync(await s.School.PsychologistAsync(), s, "the psychologist");
+        await AssertNothingLeaksAsync(await s.School.TeacherAsync(2), s, "the mentor the owner chose (no pair yet)");
+        await AssertRefusedAsync(await s.School.TeacherAsync(2), s, "the mentor the owner chose (no pair yet)");
         await AssertRefusedAsync(await s.School.TeacherAsync(0), s, "another teacher");
         await AssertRefusedAsync(await s.School.PsychologistAsync(), s, "the psychologist");
         // And crafted requests: writing the owner's answers or reading them directly.
@@ -134,6 +141,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var owner = await app.LoginAsync(s.School.Teachers[1].Login, TestSchool.Password);
         (await TextOf(await owner.GetAsync("/api/v1/needs"))).ShouldContain(s.Secret);
         (await TextOf(await owner.GetAsync("/Diagnostics/Answer"))).ShouldContain(s.Secret);
+        (await TextOf(await owner.GetAsync("/Matching/Choice"))).ShouldContain(s.Secret);
         foreach (var manager in new[] { await s.School.CuratorAsync(), await s.School.AdminAsync() })
         {
             (await TextOf(await manager.GetAsync($"/api/v1/needs?personId={s.OwnerId}"))).ShouldContain(s.Secret);
@@ -141,7 +149,28 @@ public abstract class NeedsPrivacyTests(AppFixture app)
             var menteeBase = await TextOf(await manager.GetAsync("/Diagnostics/Bases?handler=Export&tab=mentees"));
             menteeBase.ShouldContain(s.SecretTopic);
             menteeBase.ShouldContain(s.School.Teachers[1].FullName);
+            (await TextOf(await manager.GetAsync($"/Matching/Choice?personId={s.OwnerId}"))).ShouldContain(s.Secret);
         }
+    }
+
+    [Fact]
+    public async Task A_mentor_in_an_approved_pair_sees_the_mentees_need_and_nobody_else_gains_access()
+    {
+        var s = await ArrangeAsync();
+        await app.WithDb(async db =>
+        {
+            var topic = await db.Topics.SingleAsync(t => t.SchoolId == s.School.Id && t.Code == "MET-99");
+            var programId = await db.Programs.Where(p => p.SchoolId == s.School.Id).Select(p => p.Id).SingleAsync();
+            db.MentoringPairs.Add(new MentoringPair { SchoolId = s.School.Id, ProgramId = programId, MentorId = s.School.Teachers[2].PersonId, MenteeId = s.OwnerId, TopicId = topic.Id, ApprovedBy = "test" });
+            return await db.SaveChangesAsync();
+        });
+        var mentor = await s.School.TeacherAsync(2);
+        (await TextOf(await mentor.GetAsync("/"))).ShouldContain(s.Secret);
+        // The pair opens the mentee's need to the mentor, not the mentee's forms, choices or the school's pages.
+        await AssertRefusedAsync(mentor, s, "the mentor of the pair");
+        await AssertNothingLeaksAsync(await s.School.TeacherAsync(0), s, "another teacher, after the pair");
+        await AssertNothingLeaksAsync(await s.School.PsychologistAsync(), s, "the psychologist, after the pair");
+        await AssertNothingLeaksAsync(await app.CuratorOfBAsync(), s, "the curator of another school, after the pair");
     }
 }
 

@@ -95,7 +95,8 @@ public class ChoiceModel(AppDbContext db) : PageModel
         if ((availability?.Version ?? 0) != version)
             return Back("Эти настройки уже изменены в другом окне или куратором. Обновите страницу, проверьте их и сохраните снова.");
         if (availability is null)
-            db.MentorAvailabilities.Add(new MentorAvailability { RoundId = Round!.Id, PersonId = Subject.Id, Capacity = capacity, UpdatedBy = User.Identity!.Name! });
+            // Version 1 on insert: the form of a teacher who has not answered yet carries 0, so a second such form is refused.
+            db.MentorAvailabilities.Add(new MentorAvailability { RoundId = Round!.Id, PersonId = Subject.Id, Capacity = capacity, UpdatedBy = User.Identity!.Name!, Version = 1 });
         else if (availability.Capacity != capacity)
         {
             availability.Capacity = capacity;
