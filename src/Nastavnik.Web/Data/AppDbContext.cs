@@ -230,9 +230,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool 
             e.HasIndex(x => new { x.RoundId, x.PersonId, x.TopicId }).IsUnique();
             e.HasIndex(x => new { x.RoundId, x.TopicId });
             // Privacy of deficits, in this one place: a teacher sees only their own; curators and administrators see the school's;
-            // a mentor sees the needs of the teachers they mentor in an approved pair.
+            // a mentor sees a mentee's need in the topic of their approved pair (ADR-004).
             e.HasQueryFilter(x => TenantId == null || (x.SchoolId == TenantId && (IsSchoolManager || x.PersonId == ViewerPersonId
-                || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.MentorId == ViewerPersonId))));
+                || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.TopicId == x.TopicId && p.MentorId == ViewerPersonId))));
         });
         b.Entity<FormsImportMapping>(e =>
         {

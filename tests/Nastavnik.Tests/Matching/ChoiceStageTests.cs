@@ -97,7 +97,9 @@ public abstract class ChoiceStageTests(AppFixture app)
         var after = Html.Parse(await t1.GetStringAsync("/Matching/Choice"));
         after.QuerySelector($"#need-{c.Topics[Met]} [data-testid=chosen]")!.TextContent.ShouldContain($"1. {c.Name(5)}");
 
-        var row = Rows(await RunAsync(curator, c), c, mentee: 1, Met).ShouldHaveSingleItem();
+        var run = await RunAsync(curator, c);
+        run.QuerySelector("[data-testid=choice-stage]")!.TextContent.ShouldContain("учтён выбор по 1 теме из 8");
+        var row = Rows(run, c, mentee: 1, Met).ShouldHaveSingleItem();
         row.GetAttribute("data-mentor").ShouldBe(c.P(5).ToString());
         row.QuerySelector("[data-testid=score]")!.TextContent.ShouldBe("385");
         row.QuerySelector("[data-testid=reasons]")!.TextContent.ShouldContain("выбор наставляемого №1");

@@ -162,10 +162,16 @@ public abstract class NeedsPrivacyTests(AppFixture app)
             var topic = await db.Topics.SingleAsync(t => t.SchoolId == s.School.Id && t.Code == "MET-99");
             var programId = await db.Programs.Where(p => p.SchoolId == s.School.Id).Select(p => p.Id).SingleAsync();
             db.MentoringPairs.Add(new MentoringPair { SchoolId = s.School.Id, ProgramId = programId, MentorId = s.School.Teachers[2].PersonId, MenteeId = s.OwnerId, TopicId = topic.Id, ApprovedBy = "test" });
+            // A second need of the owner, in a topic the pair does not cover: the mentor must not see it.
+            var other = await db.Topics.Where(t => t.SchoolId == s.School.Id && t.Code != "MET-99").OrderBy(t => t.Code).Skip(5).FirstAsync();
+            db.Needs.Add(new Need { SchoolId = s.School.Id, RoundId = s.RoundId, PersonId = s.OwnerId, TopicId = other.Id, Priority = 2, Comment = "второй-секрет" });
             return await db.SaveChangesAsync();
         });
         var mentor = await s.School.TeacherAsync(2);
         (await TextOf(await mentor.GetAsync("/"))).ShouldContain(s.Secret);
+        var needs = await TextOf(await mentor.GetAsync("/api/v1/needs?personId=" + s.OwnerId));
+        needs.ShouldContain(s.Secret);
+        needs.ShouldNotContain("второй-секрет");
         // The pair opens the mentee's need to the mentor, not the mentee's forms, choices or the school's pages.
         await AssertRefusedAsync(mentor, s, "the mentor of the pair");
         await AssertNothingLeaksAsync(await s.School.TeacherAsync(0), s, "another teacher, after the pair");

@@ -39,6 +39,8 @@ public partial class IndexModel(AppDbContext db) : PageModel
     public ProgramMatchingInput? Input { get; private set; }
     public MatchingRun? Run { get; private set; }
     public MatchingRun? Previous { get; private set; }
+    /// <summary>The choice stage of the round (mentees' rankings, mentors' capacity); null until the curator opens it.</summary>
+    public PreferenceRound? Choice { get; private set; }
     /// <summary>Every row of the latest run (the summary is about these).</summary>
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     /// <summary>Rows that pass the filters, and the page of them shown.</summary>
@@ -242,6 +244,7 @@ public partial class IndexModel(AppDbContext db) : PageModel
         Round = await db.LatestRoundAsync(Program.Id, ct);
         if (Round is null) return;
         (_, _, Input) = await ProgramMatchingInput.BuildAsync(db, Program.Id, ct);
+        Choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == Round.Id, ct);
         var runs = await LatestRunsQuery(Program.Id).Take(2).ToListAsync(ct);
         Run = runs.FirstOrDefault();
         Previous = runs.Skip(1).FirstOrDefault();
