@@ -26,7 +26,7 @@ public static class ProgramMatchingCommand
         output.WriteLine($"«{program.Name}», тур «{round.Title}»{(stable ? ", устойчивый подбор" : ", оптимальный подбор")}.");
         output.WriteLine($"Участников (с согласием, не в архиве): {p.Participants.Count}; предложений: {p.Offers.Count}; дефицитов: {p.Needs.Count}.");
         if (input.NeedsWithChoice > 0 || input.OffersDeclined > 0)
-            output.WriteLine($"Выбор наставников: учтён выбор по {input.NeedsWithChoice} дефицитам; отказов наставников от тем: {input.OffersDeclined}.");
+            output.WriteLine($"Выбор наставников: учтён выбор по {RussianText.Plural(input.NeedsWithChoice, "дефициту", "дефицитам", "дефицитам")}; отказов наставников от тем: {input.OffersDeclined}.");
         output.WriteLine($"Закрыто дефицитов: {result.NeedsServed} из {p.Needs.Count}; пар: {result.Pairs.Count}; групп: {result.Groups.Count}; сумма весов: {result.Objective}.");
         for (var priority = 3; priority >= 1; priority--)
         {
