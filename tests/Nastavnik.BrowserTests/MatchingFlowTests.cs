@@ -7,7 +7,7 @@ namespace Nastavnik.BrowserTests;
 public sealed class MatchingFlowTests(AppServer app)
 {
     [Fact]
-    public async Task Curator_runs_the_matching_locks_a_pair_re_runs_and_approves_on_a_desktop_and_a_phone()
+    public async Task Curator_runs_the_matching_locks_and_moves_a_pair_re_runs_and_approves_on_a_desktop_and_a_phone()
     {
         DemoAnswers.EnsureIn(app.DatabasePath);
         var page = await app.NewPageAsync();
@@ -28,9 +28,27 @@ public sealed class MatchingFlowTests(AppServer app)
         var locked = page.Locator($"[data-testid=row][data-mentor='{mentor}'][data-mentee='{mentee}'][data-topic='{topic}']");
         (await locked.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
 
+        // Move: a proposed row goes to another mentor who offers the topic; the old row says so, the re-run keeps the move.
+        var movable = page.Locator("[data-testid=row]:has([data-testid=lock]):has([data-testid=transfer] option:nth-child(2))").Nth(1);
+        var moveMentee = await movable.GetAttributeAsync("data-mentee");
+        var moveTopic = await movable.GetAttributeAsync("data-topic");
+        var oldMentor = await movable.GetAttributeAsync("data-mentor");
+        await movable.Locator("[data-testid=transfer] summary").ClickAsync();
+        var options = await movable.Locator("[data-testid=transfer] option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
+        var newMentor = options.First(v => v != oldMentor);
+        await movable.Locator("[data-testid=transfer] select").SelectOptionAsync(newMentor);
+        await movable.Locator("[data-testid=transfer-submit]").ClickAsync();
+        (await page.Locator(".alert-success").InnerTextAsync()).ShouldNotBeEmpty();
+        var moved = page.Locator($"[data-testid=row][data-mentor='{oldMentor}'][data-mentee='{moveMentee}'][data-topic='{moveTopic}']");
+        (await moved.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("передано другому");
+
         await page.Locator("[data-testid=run]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/Matching$"));
         (await locked.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
+        await page.GotoAsync($"/Matching?topic={moveTopic}"); // the proposal is paged by 50: show this topic's rows
+        var movedTo = page.Locator($"[data-testid=row][data-mentor='{newMentor}'][data-mentee='{moveMentee}'][data-topic='{moveTopic}']");
+        (await movedTo.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
+        await page.GotoAsync("/Matching");
         (await page.Locator("[data-testid=decisions-kept]").InnerTextAsync()).ShouldContain("сохранит");
 
         await page.Locator("[data-testid=approve]").ClickAsync();
