@@ -15,7 +15,7 @@ public abstract class ChoiceStageTests(AppFixture app)
 {
     private const string Met = "MET-01";
 
-    private async Task<(MatchingCase Case, int RoundId)> SeedAsync(bool open = true)
+    private async Task<MatchingCase> SeedAsync(bool open = true)
     {
         var c = await MatchingCase.SeedAsync(app);
         var roundId = await app.WithDb(db => db.DiagnosticsRounds.Where(r => r.ProgramId == c.ProgramId).Select(r => r.Id).SingleAsync());
@@ -36,7 +36,7 @@ public abstract class ChoiceStageTests(AppFixture app)
                 new() { ["deadline"] = DateTime.Today.AddDays(7).ToString("yyyy-MM-dd") });
             post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
-        return (c, roundId);
+        return c;
     }
 
     private static Task<HttpResponseMessage> ChooseAsync(HttpClient client, MatchingCase c, string topic, int?[] mentors, string stamp = "", int? personId = null)
@@ -72,7 +72,7 @@ public abstract class ChoiceStageTests(AppFixture app)
     [Fact]
     public async Task A_mentee_sees_the_mentors_of_each_need_with_their_portfolio_ranks_one_and_the_engine_follows_the_choice()
     {
-        var (c, _) = await SeedAsync();
+        var c = await SeedAsync();
         var curator = await c.School.CuratorAsync();
         var before = Rows(await RunAsync(curator, c), c, mentee: 1, Met).ShouldHaveSingleItem();
         before.GetAttribute("data-mentor").ShouldBe(c.P(0).ToString());
@@ -108,7 +108,7 @@ public abstract class ChoiceStageTests(AppFixture app)
     [Fact]
     public async Task A_bad_or_stale_choice_is_refused_in_Russian_and_changes_nothing()
     {
-        var (c, _) = await SeedAsync();
+        var c = await SeedAsync();
         var t1 = await c.School.TeacherAsync(1);
         (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, Met, [5, 5]))).ShouldContain("один и тот же наставник выбран дважды");
         (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, Met, [3]))).ShouldContain("не предлагает эту тему");
@@ -143,7 +143,7 @@ public abstract class ChoiceStageTests(AppFixture app)
     [Fact]
     public async Task A_mentors_capacity_and_declined_topic_bound_the_next_run()
     {
-        var (c, roundId) = await SeedAsync();
+        var c = await SeedAsync();
         var curator = await c.School.CuratorAsync();
         var first = await RunAsync(curator, c);
         first.QuerySelectorAll("[data-testid=row]").Count(r => r.GetAttribute("data-mentor") == c.P(4).ToString()).ShouldBe(3);
@@ -179,13 +179,12 @@ public abstract class ChoiceStageTests(AppFixture app)
         var t0Row = mentors.QuerySelectorAll("[data-testid=mentors] tbody tr").Single(r => r.TextContent.Contains(c.Name(0)));
         t0Row.TextContent.ShouldContain("Подготовка к конкурсам профессионального мастерства");
         mentors.QuerySelector("[data-testid=stat-declined]")!.TextContent.ShouldContain("1");
-        _ = roundId;
     }
 
     [Fact]
     public async Task The_curator_follows_the_stage_and_enters_a_paper_choice_on_a_teachers_behalf()
     {
-        var (c, _) = await SeedAsync();
+        var c = await SeedAsync();
         var curator = await c.School.CuratorAsync();
         var summary = Html.Parse(await curator.GetStringAsync("/Matching/Preferences"));
         summary.QuerySelector("[data-testid=stage-state]")!.TextContent.ShouldContain("выбор открыт");
@@ -212,7 +211,7 @@ public abstract class ChoiceStageTests(AppFixture app)
     [Fact]
     public async Task Before_the_curator_opens_it_a_teacher_is_told_what_comes_and_cannot_save()
     {
-        var (c, _) = await SeedAsync(open: false);
+        var c = await SeedAsync(open: false);
         var t1 = await c.School.TeacherAsync(1);
         Html.Parse(await t1.GetStringAsync("/Matching/Choice")).QuerySelector("[data-testid=no-stage]").ShouldNotBeNull();
         (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, Met, [5]))).ShouldContain("не проводится");
@@ -225,7 +224,7 @@ public abstract class ChoiceStageTests(AppFixture app)
     [Fact]
     public async Task After_approval_the_mentor_sees_the_mentees_need_and_the_mentee_their_mentor_on_the_home_page()
     {
-        var (c, roundId) = await SeedAsync(open: false);
+        var c = await SeedAsync(open: false);
         await app.WithDb(async db =>
         {
             var need = await db.Needs.SingleAsync(n => n.PersonId == c.P(1) && n.TopicId == c.Topics[Met]);
@@ -242,7 +241,6 @@ public abstract class ChoiceStageTests(AppFixture app)
         // Another teacher sees neither the pair's need nor a mentor's list.
         var other = await (await c.School.TeacherAsync(2)).GetStringAsync("/");
         other.ShouldNotContain("готовлюсь к муниципальному этапу");
-        _ = roundId;
     }
 }
 

@@ -79,7 +79,7 @@ public static class ChoiceStage
         if (mentors.Count != mentors.Distinct().Count())
             return $"«{topicName}»: один и тот же наставник выбран дважды. Выберите разных наставников или оставьте место пустым.";
         var candidates = (await CandidatesAsync(db, stage.RoundId, [topicId], menteeId, ct)).GetValueOrDefault(topicId) ?? [];
-        if (mentors.FirstOrDefault(m => candidates.All(c => c.PersonId != m)) is var bad && bad != 0)
+        if (mentors.Any(m => candidates.All(c => c.PersonId != m)))
             return $"«{topicName}»: выбранный педагог не предлагает эту тему в диагностике (или отказался от неё): выбор не сохранён. Обновите страницу и выберите из списка.";
         var existing = await db.MentorChoices.Where(c => c.RoundId == stage.RoundId && c.MenteeId == menteeId && c.TopicId == topicId)
             .OrderBy(c => c.Rank).ToListAsync(ct);
