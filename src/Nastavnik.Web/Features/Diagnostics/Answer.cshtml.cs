@@ -84,24 +84,18 @@ public class AnswerModel(AppDbContext db) : PageModel
     /// <summary>Finds whose sheet this is and whether it can be filled; a result means: stop and return it.</summary>
     private async Task<IActionResult?> LoadAsync(int? personId, CancellationToken ct)
     {
-        var own = db.School.PersonId;
-        if (personId is { } id && id != own)
-        {
-            // Someone else's sheet: only curators and administrators, and only of their own school (the query filter).
-            if (!AnswerSheet.IsManager(User)) return StatusCode(StatusCodes.Status403Forbidden);
-            OnBehalf = true;
-        }
-        var subjectId = personId ?? own;
-        if (subjectId <= 0)
+        var (subject, refused) = await AnswerSheet.SubjectAsync(db, User, personId, ct);
+        if (subject is null) return StatusCode(refused);
+        OnBehalf = subject.OnBehalf;
+        Subject = subject.Person;
+        if (Subject is null)
         {
             Blocked = "Ваша учётная запись не связана с карточкой педагога, поэтому анкеты самодиагностики для вас нет. Если вы ведёте занятия, попросите администратора связать учётную запись с вашей карточкой в реестре педагогов.";
             return null;
         }
-        Subject = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subjectId, ct);
-        if (Subject is null) return NotFound();
         Round = await AnswerSheet.CurrentRoundAsync(db, ct);
         if (Round is null) { NoRound = true; return null; }
-        Sheet = await db.RoundResponses.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == Round.Id && r.PersonId == subjectId, ct);
+        Sheet = await db.RoundResponses.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == Round.Id && r.PersonId == Subject.Id, ct);
         // A closed round still shows the answers, read-only; missing consent or an archived card shows no form at all.
         Blocked = AnswerSheet.PersonBlock(Subject);
         return null;

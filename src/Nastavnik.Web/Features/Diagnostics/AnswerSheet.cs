@@ -26,6 +26,25 @@ public static class AnswerSheet
     public static bool MayAnswerFor(ClaimsPrincipal user, CurrentSchool school, int personId) =>
         IsManager(user) || (personId > 0 && school.PersonId == personId);
 
+    /// <summary>Whose answers a teacher's page works on: <see cref="Subject"/> is null when the account has no linked card.</summary>
+    public sealed record Subject(Person? Person, bool OnBehalf);
+
+    /// <summary>
+    /// The signed-in teacher's own card, or with <paramref name="personId"/> a colleague's for curators and administrators
+    /// (<see cref="MayAnswerFor"/>; other schools' cards are hidden by the tenant filter). Null with 403 for anyone else asking for
+    /// someone else's card, with 404 for a card that does not exist.
+    /// </summary>
+    public static async Task<(Subject? Subject, int Refused)> SubjectAsync(AppDbContext db, ClaimsPrincipal user, int? personId, CancellationToken ct)
+    {
+        var own = db.School.PersonId;
+        var onBehalf = personId is { } id && id != own;
+        if (onBehalf && !MayAnswerFor(user, db.School, personId!.Value)) return (null, StatusCodes.Status403Forbidden);
+        var subjectId = personId ?? own;
+        if (subjectId <= 0) return (new Subject(null, false), 0);
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subjectId, ct);
+        return person is null ? (null, StatusCodes.Status404NotFound) : (new Subject(person, onBehalf), 0);
+    }
+
     /// <summary>The round the form works on: the open round of the current program, else its latest (closed) one.</summary>
     public static async Task<DiagnosticsRound?> CurrentRoundAsync(AppDbContext db, CancellationToken ct)
     {

@@ -97,15 +97,10 @@ public class ChoiceModel(AppDbContext db) : PageModel
         if (availability is null)
             // Version 1 on insert: the form of a teacher who has not answered yet carries 0, so a second such form is refused.
             db.MentorAvailabilities.Add(new MentorAvailability { RoundId = Round!.Id, PersonId = Subject.Id, Capacity = capacity, UpdatedBy = User.Identity!.Name!, Version = 1 });
-        else if (availability.Capacity != capacity)
-        {
-            availability.Capacity = capacity;
-            availability.UpdatedAt = DateTime.UtcNow;
-            availability.UpdatedBy = User.Identity!.Name!;
-        }
         else
         {
-            // Declines alone still bump the version, so a concurrent form with the old version is refused.
+            // Touched even when only the declines change: the version moves, so a concurrent form with the old one is refused.
+            availability.Capacity = capacity;
             availability.UpdatedAt = DateTime.UtcNow;
             availability.UpdatedBy = User.Identity!.Name!;
         }
@@ -132,21 +127,15 @@ public class ChoiceModel(AppDbContext db) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int? personId, CancellationToken ct)
     {
-        var own = db.School.PersonId;
-        if (personId is { } id && id != own)
-        {
-            // Someone else's choices: only curators and administrators, and only of their own school (the query filter).
-            if (!AnswerSheet.IsManager(User)) return StatusCode(StatusCodes.Status403Forbidden);
-            OnBehalf = true;
-        }
-        var subjectId = personId ?? own;
-        if (subjectId <= 0)
+        var (subject, refused) = await AnswerSheet.SubjectAsync(db, User, personId, ct);
+        if (subject is null) return StatusCode(refused);
+        OnBehalf = subject.OnBehalf;
+        Subject = subject.Person;
+        if (Subject is null)
         {
             Blocked = "Ваша учётная запись не связана с карточкой педагога, поэтому выбора наставников для вас нет.";
             return null;
         }
-        Subject = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == subjectId, ct);
-        if (Subject is null) return NotFound();
         (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
         Blocked = Subject.IsArchived ? $"{Subject.FullName} в архиве и не участвует в подборе пар."
             : Subject.Consent != ConsentStatus.Given

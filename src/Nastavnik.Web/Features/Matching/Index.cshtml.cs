@@ -310,29 +310,17 @@ public partial class IndexModel(AppDbContext db) : PageModel
         PageRows = filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     }
 
-    /// <summary>The filters and page as route values, for redirects after a row's decision.</summary>
-    private object ListRoute() => new
+    /// <summary>The filters and a page (the current one by default) as route values: redirects after a row's decision, pager links.</summary>
+    private object ListRoute(int? page = null) => new
     {
         q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
         topic = TopicFilter,
         urgent = Urgent ? "true" : null,
-        p = PageNumber > 1 ? PageNumber : (int?)null,
+        p = (page ?? PageNumber) > 1 ? page ?? PageNumber : (int?)null,
     };
 
     /// <summary>/Matching with the current filters and the given page.</summary>
-    public string Link(int page) => "/Matching" + Query(page);
-
-    private string Query(int page)
-    {
-        var parts = new[]
-        {
-            string.IsNullOrWhiteSpace(Q) ? null : "q=" + Uri.EscapeDataString(Q.Trim()),
-            TopicFilter is null ? null : "topic=" + TopicFilter,
-            Urgent ? "urgent=true" : null,
-            page > 1 ? "p=" + page : null,
-        }.Where(s => s is not null).ToList();
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public string Link(int page) => Url.Page("/Matching/Index", ListRoute(page))!;
 
     /// <summary>Tandems and groups of the latest run (all its rows) and of the approved pairs.</summary>
     public Formation RunFormation { get; private set; } = Formation.Empty;

@@ -154,5 +154,5 @@ public sealed class ProgramMatchingInput
     }
 
     /// <summary>«желательно», «важно», «срочно» for priorities 1..3.</summary>
-    public static string PriorityWord(int priority) => priority switch { 3 => "срочно", 2 => "важно", _ => "желательно" };
+    public static string PriorityWord(int priority) => Diagnostics.AnswerSheet.PriorityWords[Math.Clamp(priority, 1, 3)];
 }
