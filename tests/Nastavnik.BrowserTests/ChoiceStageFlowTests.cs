@@ -57,6 +57,9 @@ public sealed class ChoiceStageFlowTests(AppServer app)
         await curatorPhone.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "choice-375-summary.png") });
         var desktop = await app.NewPageAsync();
         await app.LoginAsync(desktop, "teacher2", "teacher2026");
+        // The teacher's nav fits one row at 1440 px, no item broken over two lines.
+        (await desktop.EvaluateAsync<int>("() => new Set([...document.querySelectorAll('.app-navbar .navbar-nav > .nav-item > .nav-link')].map(a => Math.round(a.getBoundingClientRect().top))).size"))
+            .ShouldBe(1, "one row of nav items at 1440 px");
         await desktop.GotoAsync("/Matching/Choice");
         await app.ShotAsync(desktop, "choice-1440-teacher");
         app.ExternalRequests.ShouldBeEmpty();
