@@ -12,7 +12,9 @@ using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 using Nastavnik.Web.Features.Staff;
 
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);

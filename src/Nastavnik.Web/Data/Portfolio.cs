@@ -29,7 +29,7 @@ public class PortfolioItem : ISchoolOwned, IAudited, IVersioned
 
     /// <summary>Called on every save: « title stems | achievements stems | description stems », each word preceded by a space for prefix LIKE.</summary>
     public void RefreshSearchText() =>
-        SearchText = " " + string.Join(FieldSeparator, new[] { Title, Achievements, Description }.Select(Features.Shared.RussianStemmer.StemText)) + " ";
+        SearchText = " " + string.Join(FieldSeparator, new[] { Title, Achievements, Description }.Select(Text.RussianStemmer.StemText)) + " ";
 }
 
 /// <summary>A file attached to a portfolio item (a lesson plan, a presentation), stored in the database so every web node serves it.</summary>

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features;
 
@@ -14,7 +16,7 @@ public class IndexModel(AppDbContext db) : PageModel
     public sealed record SchoolSummary(string SchoolName, int Active, int Archived, int WithConsent, int WithoutConsent, int Departments, int Topics, int Directions, int Accounts);
     public sealed record MyCard(int Id, string LastName, string FirstName, string? MiddleName, string? Position, string? Department, ConsentStatus Consent)
     {
-        public string FullName => Nastavnik.Web.Features.Shared.PersonName.Full(LastName, FirstName, MiddleName);
+        public string FullName => Nastavnik.Web.Text.PersonName.Full(LastName, FirstName, MiddleName);
     }
 
     public SchoolSummary? School { get; private set; }

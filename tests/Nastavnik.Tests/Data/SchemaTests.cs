@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Demo;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Tests.Data;
 

@@ -4,7 +4,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Tests.Diagnostics;
 

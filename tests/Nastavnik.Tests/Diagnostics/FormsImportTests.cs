@@ -3,7 +3,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Tests.Diagnostics;
 

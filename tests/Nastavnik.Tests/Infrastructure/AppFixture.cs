@@ -36,7 +36,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         using (CreateClient()) { }
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await Nastavnik.Web.Features.Shared.DatabaseStartup.PrepareDatabaseAsync(Services, Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        await Nastavnik.Web.Hosting.DatabaseStartup.PrepareDatabaseAsync(Services, Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         SchoolA = await db.Organizations.Where(o => o.IsDemo && o.Kind == OrganizationKind.School).Select(o => o.Id).SingleAsync();
 
         var b = new Organization { Kind = OrganizationKind.School, Name = "Школа Б" };

@@ -97,7 +97,7 @@ public abstract class ProgramMatchingTests(AppFixture app)
 
         var export = await curator.GetAsync("/Matching/Unserved?handler=Export");
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var table = Nastavnik.Web.Features.Shared.TableFileReader.Read("x.xlsx", await export.Content.ReadAsByteArrayAsync());
+        var table = Nastavnik.Web.Files.TableFileReader.Read("x.xlsx", await export.Content.ReadAsByteArrayAsync());
         table.Headers.ShouldContain("Причина");
         table.Rows.Count.ShouldBe(3);
         string.Join("|", table.Rows.SelectMany(r => r.Cells)).ShouldContain("Никто не предлагает тему");

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 using Npgsql;
 
 namespace Nastavnik.Tests.Portfolio;

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Tests.Programs;
 

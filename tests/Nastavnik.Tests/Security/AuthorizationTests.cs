@@ -84,7 +84,7 @@ public abstract class AuthorizationTests(AppFixture app)
         (await curatorA.GetStringAsync("/Staff?q=Тайнова")).ShouldNotContain("Тайнова Зоя");
         (await curatorA.GetStringAsync("/api/v1/staff?q=тайнова")).ShouldContain("\"total\":0");
         var export = await curatorA.GetByteArrayAsync("/Staff/Export?status=all");
-        var sheet = Nastavnik.Web.Features.Shared.TableFileReader.Read("x.xlsx", export);
+        var sheet = Nastavnik.Web.Files.TableFileReader.Read("x.xlsx", export);
         sheet.Rows.ShouldNotContain(r => r.Cells.Contains("Тайнова"));
         sheet.Rows.Count.ShouldBeGreaterThanOrEqualTo(270);
 

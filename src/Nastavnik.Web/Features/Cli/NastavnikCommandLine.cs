@@ -5,7 +5,9 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 using Nastavnik.Web.Features.Staff;
 
 namespace Nastavnik.Web.Features.Cli;

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Nastavnik.Matching;
 using Nastavnik.Matching.Json;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Matching;
 

@@ -56,9 +56,9 @@ public static class ProgramLabels
     public static string? Dates(RoadmapEvent e) => (e.StartDate, e.DueDate) switch
     {
         ({ } s, { } d) when s != d && !(s.Day == 1 && d.AddDays(1).Day == 1 && s.Month == d.Month && s.Year == d.Year) =>
-            $"{Shared.RussianText.Date(s)} – {Shared.RussianText.Date(d)}",
-        (_, { } d) => $"до {Shared.RussianText.Date(d)}",
-        ({ } s, null) => $"с {Shared.RussianText.Date(s)}",
+            $"{Nastavnik.Web.Text.RussianText.Date(s)} – {Nastavnik.Web.Text.RussianText.Date(d)}",
+        (_, { } d) => $"до {Nastavnik.Web.Text.RussianText.Date(d)}",
+        ({ } s, null) => $"с {Nastavnik.Web.Text.RussianText.Date(s)}",
         _ => null,
     };
 
@@ -84,6 +84,6 @@ public static class ProgramLabels
     /// <summary>«2025/2026» for a program of one school year, else the dates.</summary>
     public static string Period(MentoringProgram p) =>
         p.StartDate.Month == 9 && p.StartDate.Day == 1 && p.EndDate == new DateOnly(p.StartDate.Year + 1, 8, 31)
-            ? $"{p.StartDate.Year}/{p.EndDate.Year} учебный год ({Shared.RussianText.Date(p.StartDate)} – {Shared.RussianText.Date(p.EndDate)})"
-            : $"{Shared.RussianText.Date(p.StartDate)} – {Shared.RussianText.Date(p.EndDate)}";
+            ? $"{p.StartDate.Year}/{p.EndDate.Year} учебный год ({Nastavnik.Web.Text.RussianText.Date(p.StartDate)} – {Nastavnik.Web.Text.RussianText.Date(p.EndDate)})"
+            : $"{Nastavnik.Web.Text.RussianText.Date(p.StartDate)} – {Nastavnik.Web.Text.RussianText.Date(p.EndDate)}";
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Staff;
 

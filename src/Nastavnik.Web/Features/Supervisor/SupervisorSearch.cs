@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Features.Shared;
+using Nastavnik.Web.Files;
+using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 using NpgsqlTypes;
 
 namespace Nastavnik.Web.Features.Supervisor;

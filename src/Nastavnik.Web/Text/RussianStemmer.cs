@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Text;
 
 /// <summary>
 /// The Russian Snowball (Porter) stemmer, written from the published algorithm (snowballstem.org/algorithms/russian):

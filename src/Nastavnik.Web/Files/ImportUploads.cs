@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Files;
 
 /// <summary>Keeps an uploaded table file in the database between its preview and its commit (staff lists, Forms exports).</summary>
 public static class ImportUploads

@@ -1,4 +1,4 @@
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Hosting;
 
 /// <summary>Authorization policies; every page and endpoint names one of these (or AllowAnonymous).</summary>
 public static class Policies

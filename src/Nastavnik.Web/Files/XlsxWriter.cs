@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Files;
 
 /// <summary>Writes simple tables to .xlsx with the Open XML SDK: a bold, frozen header row, autofilter, sensible column widths.</summary>
 public static class XlsxWriter
@@ -86,7 +86,7 @@ public static class XlsxWriter
                     break;
                 default:
                     cell.DataType = CellValues.InlineString;
-                    cell.InlineString = new InlineString(new Text(v.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve });
+                    cell.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(v.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve });
                     break;
             }
             writer.WriteElement(cell);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Demo;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Hosting;
 
 public static class DatabaseStartup
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using ExcelDataReader;
+using Nastavnik.Web.Text;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Files;
 
 /// <summary>A spreadsheet read from .xlsx or .csv: header names and rows of cell texts, with the row numbers a user sees in Excel.</summary>
 public sealed record TableFile(IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows, string Description);

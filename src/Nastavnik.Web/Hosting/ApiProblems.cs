@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Hosting;
 
 /// <summary>A problem body the OpenAPI document can describe (RFC 7807).</summary>
 public sealed record ProblemDetailsBody(string Type, string Title, int Status, string? Detail);

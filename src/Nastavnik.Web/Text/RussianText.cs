@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Text;
 
 public static class RussianText
 {

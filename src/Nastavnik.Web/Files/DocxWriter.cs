@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Files;
 
 /// <summary>
 /// Writes a .docx the way Russian school documents look: Times New Roman 12, a centred bold title, a subtitle, and a bordered
@@ -101,7 +101,7 @@ public static class DocxWriter
         var rp = new RunProperties();
         if (bold) rp.Append(new Bold());
         rp.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        return new Paragraph(pp, new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(pp, new Run(rp, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Styles Styles() => new(

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Nastavnik.Web.Features.Shared;
+namespace Nastavnik.Web.Hosting;
 
 /// <summary>Validates data-annotated API inputs once for every endpoint of the /api/v1 group; errors come back as RFC 7807 validation problems in Russian.</summary>
 public sealed class ApiValidationFilter : IEndpointFilter
