@@ -48,6 +48,7 @@ public partial class Program
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddScoped<DemoSchool>();
         builder.Services.AddScoped<StaffImporter>();
+        builder.Services.AddScoped<ProgramCommands>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
             {

@@ -134,8 +134,9 @@ public abstract class ProgramTests(AppFixture app)
         var draft = await CreateAsync(curator, "Программа 2026/2027", "Draft", "2026-09-01", "2027-08-31");
 
         var api = await curator.PostAsJsonAsync("/api/v1/programs", new { name = "Ещё одна", startDate = "2026-09-01", endDate = "2027-08-31", status = "Active" });
-        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await api.Content.ReadAsStringAsync()).ShouldContain("Программа 2025/2026");
+        api.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var apiTitle = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!;
+        apiTitle.ShouldStartWith("В школе уже активна программа «Программа 2025/2026»");
 
         var version = await app.WithDb(db => db.Programs.IgnoreQueryFilters().Where(p => p.Id == draft).Select(p => p.Version).SingleAsync());
         var page = await curator.PostFormAsync($"/Programs/Edit?id={draft}", $"/Programs/Edit?id={draft}", new()
@@ -143,7 +144,33 @@ public abstract class ProgramTests(AppFixture app)
             ["Input.Name"] = "Программа 2026/2027", ["Input.StartDate"] = "2026-09-01", ["Input.EndDate"] = "2027-08-31", ["Input.Status"] = "Active", ["Version"] = version.ToString(),
         });
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Text(page)).ShouldContain("В школе уже активна программа «Программа 2025/2026»");
+        // The page says what the API says: one rule, one message.
+        (await Text(page)).ShouldContain(apiTitle);
+        (await app.WithDb(db => db.Programs.IgnoreQueryFilters().CountAsync(p => p.SchoolId == school.Id && p.Status == ProgramStatus.Active))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_curators_activating_two_drafts_at_once_get_one_active_program_and_a_clear_conflict_not_an_error()
+    {
+        var school = await app.NewSchoolAsync(teachers: 1);
+        var curator = await school.CuratorAsync();
+        var drafts = new List<int>();
+        for (var i = 0; i < 6; i++) drafts.Add(await CreateAsync(curator, $"Черновик {i}", "Draft", "2026-09-01", "2027-08-31"));
+
+        // Every request reads «no active program» before any of them saves, as two curators pressing «Сохранить» at once would.
+        var answers = await Task.WhenAll(drafts.Select(async id =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programs/{id}")
+            {
+                Content = JsonContent.Create(new { name = $"Программа {id}", startDate = "2026-09-01", endDate = "2027-08-31", status = "Active" }),
+            };
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0\""));
+            var r = await curator.SendAsync(request);
+            return (r.StatusCode, Body: await r.Content.ReadAsStringAsync());
+        }));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1, string.Join("\n", answers.Select(a => a.StatusCode + " " + a.Body)));
+        answers.Where(a => a.StatusCode != HttpStatusCode.OK).ShouldAllBe(a => a.StatusCode == HttpStatusCode.Conflict && a.Body.Contains("В школе уже"));
         (await app.WithDb(db => db.Programs.IgnoreQueryFilters().CountAsync(p => p.SchoolId == school.Id && p.Status == ProgramStatus.Active))).ShouldBe(1);
     }
 
@@ -328,7 +355,14 @@ public abstract class ProgramTests(AppFixture app)
         doc.QuerySelector("[data-testid=roadmap-counts]")!.TextContent.ShouldContain("2 этапа, 1 мероприятие");
 
         var ev = await app.WithDb(db => db.RoadmapEvents.IgnoreQueryFilters().SingleAsync(e => e.ProgramId == id));
-        (await curator.PostFormAsync($"/Programs/Event?programId={id}&eventId={ev.Id}", $"/Programs/Event?handler=Delete&programId={id}&eventId={ev.Id}", new()))
+        // A delete from a form read before someone else's change is refused, as the API's If-Match is: the event stays.
+        var stale = await curator.PostFormAsync($"/Programs/Event?programId={id}&eventId={ev.Id}", $"/Programs/Event?handler=Delete&programId={id}&eventId={ev.Id}",
+            new() { ["Version"] = (ev.Version + 1).ToString() });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await curator.GetStringAsync(stale.Headers.Location!.ToString())).ShouldContain("изменил другой пользователь");
+        (await app.WithDb(db => db.RoadmapEvents.IgnoreQueryFilters().CountAsync(e => e.ProgramId == id))).ShouldBe(1);
+        (await curator.PostFormAsync($"/Programs/Event?programId={id}&eventId={ev.Id}", $"/Programs/Event?handler=Delete&programId={id}&eventId={ev.Id}",
+            new() { ["Version"] = ev.Version.ToString() }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await curator.PostFormAsync($"/Programs/Stage?programId={id}&stageId={stages[0].Id}", $"/Programs/Stage?handler=Delete&programId={id}&stageId={stages[0].Id}", new()))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>Creates or edits a program; a new one may start its roadmap from a template.</summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class EditModel(AppDbContext db) : PageModel
+public class EditModel(AppDbContext db, ProgramCommands commands) : PageModel
 {
     public sealed record StaffOption(int Id, string FullName);
 
@@ -43,50 +43,20 @@ public class EditModel(AppDbContext db) : PageModel
     {
         Id = id;
         await LoadStaffAsync(ct);
-        MentoringProgram? program = null;
-        if (id is not null)
-        {
-            program = await db.LoadForEditAsync(id.Value, ct);
-            if (program is null) return NotFound();
-        }
-        if (ModelState.IsValid && await ProgramRules.ActiveConflictAsync(db, id ?? 0, Input.Status, ct) is { } conflict)
-            ModelState.AddModelError("Input.Status", conflict);
         if (!ModelState.IsValid) return Page();
-
-        if (program is null)
-        {
-            program = new MentoringProgram { Name = "" };
-            db.Programs.Add(program);
-        }
-        else
-        {
-            db.Entry(program).Property(p => p.Version).OriginalValue = Version;
-            // Changing only indicators or curators still checks and bumps the program's version.
-            db.Entry(program).Property(p => p.Name).IsModified = true;
-        }
         // On the page, nothing selected means no curators and no indicators (in the API, absent means unchanged).
         Input.CuratorIds ??= [];
         Input.Indicators ??= [];
-        await Input.ApplyToAsync(db, program, ct);
-        try
+        var result = await commands.SaveAsync(id, Input, Version, Template, ct);
+        if (result.Error is { } error)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Пока вы редактировали программу, её изменил другой пользователь. Ваши изменения не сохранены: откройте программу заново, проверьте данные и внесите правки ещё раз.");
+            if (error.Kind == ErrorKind.NotFound) return NotFound();
+            error.AddTo(ModelState, error.Kind == ErrorKind.Conflict ? "Input.Status" : "");
             return Page();
         }
-        catch (DbUpdateException) when (Input.Status == ProgramStatus.Active)
+        var (program, template) = result.Value!;
+        if (template is not null)
         {
-            // Another program became active between the check above and this save (IX_Programs_OneActive).
-            ModelState.AddModelError("Input.Status", await ProgramRules.ActiveConflictAsync(db, id ?? 0, Input.Status, ct)
-                ?? "В школе уже есть активная программа. Сначала завершите её.");
-            return Page();
-        }
-        if (id is null && RoadmapTemplates.Find(Template) is { } template)
-        {
-            await RoadmapTemplates.ApplyAsync(db, program, template.Code, ct);
             TempData["Flash"] = $"Программа «{program.Name}» создана, дорожная карта заполнена по шаблону: {RussianText.Plural(template.EventCount, "мероприятие", "мероприятия", "мероприятий")}.";
             return RedirectToPage("/Programs/Roadmap", new { id = program.Id });
         }

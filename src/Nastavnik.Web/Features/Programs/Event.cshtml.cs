@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>Adds, edits or deletes one roadmap event.</summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class EventModel(AppDbContext db) : PageModel
+public class EventModel(AppDbContext db, ProgramCommands commands) : PageModel
 {
     public sealed record Option(int Id, string Name);
 
@@ -41,26 +41,14 @@ public class EventModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int programId, int? eventId, CancellationToken ct)
     {
         if (!await LoadAsync(programId, eventId, ct)) return NotFound();
-        RoadmapEvent? ev = null;
-        if (eventId is not null)
-        {
-            ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == programId, ct);
-            if (ev is null) return NotFound();
-        }
-        if (ModelState.IsValid && await Input.CheckAsync(db, programId, ct) is { } problem) ModelState.AddModelError("", problem);
         if (!ModelState.IsValid) return Page();
-        if (ev is null) ev = await Input.AddAsync(db, programId, ct);
-        else
+        var result = eventId is { } id
+            ? await commands.UpdateEventAsync(programId, id, Input, Version, ct)
+            : await commands.AddEventAsync(programId, Input, ct);
+        if (result.Error is { } error)
         {
-            db.Entry(ev).Property(e => e.Version).OriginalValue = Version;
-            if (ev.StageId != Input.StageId)
-                ev.SortOrder = 1 + (await db.RoadmapEvents.Where(e => e.StageId == Input.StageId).MaxAsync(e => (int?)e.SortOrder, ct) ?? 0);
-            Input.ApplyTo(ev);
-        }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Пока вы редактировали мероприятие, его изменил другой пользователь. Ваши изменения не сохранены: откройте мероприятие заново и внесите правки ещё раз.");
+            if (error.Kind == ErrorKind.NotFound) return NotFound();
+            error.AddTo(ModelState);
             return Page();
         }
         TempData["Flash"] = eventId is null ? "Мероприятие добавлено." : "Мероприятие сохранено.";
@@ -69,11 +57,10 @@ public class EventModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostDeleteAsync(int programId, int eventId, CancellationToken ct)
     {
-        var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == programId, ct);
-        if (ev is null) return NotFound();
-        db.RoadmapEvents.Remove(ev);
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Мероприятие удалено.";
+        var result = await commands.DeleteEventAsync(programId, eventId, Version, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error) TempData["Error"] = error.Message;
+        else TempData["Flash"] = "Мероприятие удалено.";
         return RedirectToPage("/Programs/Roadmap", new { id = programId });
     }
 

@@ -78,14 +78,4 @@ public sealed class EventInput : IValidatableObject
         e.Status = Status;
         e.Result = string.IsNullOrWhiteSpace(Result) ? null : Result.Trim();
     }
-
-    /// <summary>Adds a new event at the end of its stage.</summary>
-    public async Task<RoadmapEvent> AddAsync(AppDbContext db, int programId, CancellationToken ct)
-    {
-        var order = await db.RoadmapEvents.Where(e => e.StageId == StageId).MaxAsync(e => (int?)e.SortOrder, ct) ?? 0;
-        var ev = new RoadmapEvent { ProgramId = programId, Title = "", SortOrder = order + 1 };
-        ApplyTo(ev);
-        db.RoadmapEvents.Add(ev);
-        return ev;
-    }
 }

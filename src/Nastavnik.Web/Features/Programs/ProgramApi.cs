@@ -48,28 +48,21 @@ public static class ProgramApi
             return TypedResults.Ok(ProgramDto.From(p));
         });
 
-        group.MapPost("/", async Task<Results<Created<ProgramDto>, ProblemHttpResult>> (ProgramInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<ProgramDto>, ProblemHttpResult>> (ProgramInput input, ProgramCommands commands, HttpContext http, CancellationToken ct) =>
         {
-            if (await ProgramRules.ActiveConflictAsync(db, 0, input.Status, ct) is { } conflict) return ApiProblems.BadRequest("Программа не может стать активной.", conflict);
-            var program = new MentoringProgram { Name = "" };
-            db.Programs.Add(program);
-            await input.ApplyToAsync(db, program, ct);
-            await db.SaveChangesAsync(ct);
+            var result = await commands.SaveAsync(null, input, 0, null, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var program = result.Value!.Program;
             http.Response.Headers.ETag = ApiProblems.ETag(program.Version);
             return TypedResults.Created($"/api/v1/programs/{program.Id}", ProgramDto.From(program));
         }).RequireAuthorization(Policies.ProgramWrite);
 
-        group.MapPut("/{id:int}", async Task<Results<Ok<ProgramDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, ProgramInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> (int id, ProgramInput input, ProgramCommands commands, HttpContext http, CancellationToken ct) =>
         {
-            var program = await db.LoadForEditAsync(id, ct);
-            if (program is null) return ApiProblems.NotFound("Программа не найдена.");
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            if (await ProgramRules.ActiveConflictAsync(db, id, input.Status, ct) is { } conflict) return ApiProblems.BadRequest("Программа не может стать активной.", conflict);
-            db.Entry(program).Property(p => p.Version).OriginalValue = version;
-            db.Entry(program).Property(p => p.Name).IsModified = true;
-            await input.ApplyToAsync(db, program, ct);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            var result = await commands.SaveAsync(id, input, version, null, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var program = result.Value!.Program;
             http.Response.Headers.ETag = ApiProblems.ETag(program.Version);
             return TypedResults.Ok(ProgramDto.From(program));
         }).RequireAuthorization(Policies.ProgramWrite);
@@ -81,39 +74,30 @@ public static class ProgramApi
             return TypedResults.Ok(roadmap.Stages.SelectMany(s => s.Events.Select(e => EventDto.From(e, s.Title, Today))).ToList());
         });
 
-        group.MapPost("/{id:int}/events", async Task<Results<Created<EventDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, EventInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/{id:int}/events", async Task<Results<Created<EventDto>, ProblemHttpResult>> (int id, EventInput input, ProgramCommands commands, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            if (!await db.Programs.AnyAsync(p => p.Id == id, ct)) return ApiProblems.NotFound("Программа не найдена.");
-            if (await input.CheckAsync(db, id, ct) is { } problem) return ApiProblems.BadRequest("Данные не прошли проверку.", problem);
-            var ev = await input.AddAsync(db, id, ct);
-            await db.SaveChangesAsync(ct);
+            var result = await commands.AddEventAsync(id, input, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var ev = result.Value!;
             http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
             return TypedResults.Created($"/api/v1/programs/{id}/events/{ev.Id}", EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
         }).RequireAuthorization(Policies.ProgramWrite);
 
-        group.MapPut("/{id:int}/events/{eventId:int}", async Task<Results<Ok<EventDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, int eventId, EventInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/{id:int}/events/{eventId:int}", async Task<Results<Ok<EventDto>, ProblemHttpResult>> (int id, int eventId, EventInput input, ProgramCommands commands, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == id, ct);
-            if (ev is null) return ApiProblems.NotFound("Мероприятие не найдено.");
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            if (await input.CheckAsync(db, id, ct) is { } problem) return ApiProblems.BadRequest("Данные не прошли проверку.", problem);
-            db.Entry(ev).Property(e => e.Version).OriginalValue = version;
-            input.ApplyTo(ev);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+            var result = await commands.UpdateEventAsync(id, eventId, input, version, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var ev = result.Value!;
             http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
             return TypedResults.Ok(EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
         }).RequireAuthorization(Policies.ProgramWrite);
 
-        group.MapDelete("/{id:int}/events/{eventId:int}", async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, int eventId, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapDelete("/{id:int}/events/{eventId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int eventId, ProgramCommands commands, HttpContext http, CancellationToken ct) =>
         {
-            var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == id, ct);
-            if (ev is null) return ApiProblems.NotFound("Мероприятие не найдено.");
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            if (version != ev.Version) return ApiProblems.Conflict();
-            db.RoadmapEvents.Remove(ev);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.NoContent();
+            var result = await commands.DeleteEventAsync(id, eventId, version, ct);
+            return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
         }).RequireAuthorization(Policies.ProgramWrite);
 
         return api;

@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>Renames or deletes a stage of a roadmap (deleting removes its events too).</summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class StageModel(AppDbContext db) : PageModel
+public class StageModel(AppDbContext db, ProgramCommands commands) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     public RoadmapStage Stage { get; private set; } = null!;
@@ -27,14 +27,13 @@ public class StageModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(int programId, int stageId, CancellationToken ct)
     {
         if (!await LoadAsync(programId, stageId, ct)) return NotFound();
-        var clean = RussianText.Clean(Title);
-        if (clean is null || clean.Length > 300)
+        var result = await commands.RenameStageAsync(programId, stageId, Title, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error)
         {
-            ModelState.AddModelError(nameof(Title), "Укажите название этапа (до 300 символов).");
+            error.AddTo(ModelState, nameof(Title));
             return Page();
         }
-        Stage.Title = clean;
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Этап переименован.";
         return RedirectToPage("/Programs/Roadmap", new { id = programId });
     }
@@ -42,15 +41,15 @@ public class StageModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int programId, int stageId, CancellationToken ct)
     {
         if (!await LoadAsync(programId, stageId, ct)) return NotFound();
-        db.RoadmapStages.Remove(Stage);
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Этап «{Stage.Title}» удалён вместе с мероприятиями: {EventCount}.";
+        var result = await commands.DeleteStageAsync(programId, stageId, ct);
+        if (!result.Ok) return NotFound();
+        TempData["Flash"] = $"Этап «{Stage.Title}» удалён вместе с мероприятиями: {result.Value}.";
         return RedirectToPage("/Programs/Roadmap", new { id = programId });
     }
 
     private async Task<bool> LoadAsync(int programId, int stageId, CancellationToken ct)
     {
-        var stage = await db.RoadmapStages.Include(s => s.Events).FirstOrDefaultAsync(s => s.Id == stageId && s.ProgramId == programId, ct);
+        var stage = await db.RoadmapStages.AsNoTracking().Include(s => s.Events).FirstOrDefaultAsync(s => s.Id == stageId && s.ProgramId == programId, ct);
         if (stage is null) return false;
         Stage = stage;
         EventCount = stage.Events.Count;
