@@ -49,6 +49,7 @@ public partial class Program
         builder.Services.AddScoped<DemoSchool>();
         builder.Services.AddScoped<StaffImporter>();
         builder.Services.AddScoped<ProgramCommands>();
+        builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
             {

@@ -47,7 +47,14 @@ public sealed class CommandLineTests : IDisposable
         var user = await Run("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3", "--person", personId.ToString());
         user.Code.ShouldBe(0, user.Err);
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova' AND PersonId = " + personId).ShouldBe(1);
-        (await Run("user", "create", "--username", "x", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 8");
+        (await Run("user", "create", "--username", "strokov", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 8");
+        // The login rule and the taken login are the page's (AccountCommands), with the page's words.
+        var cyrillic = await Run("user", "create", "--username", "строков", "--password", "start2026x", "--role", "teacher", "--school", "3");
+        (cyrillic.Code, cyrillic.Err.Trim()).ShouldBe((1, Nastavnik.Web.Features.Admin.Users.AccountCommands.LoginRule));
+        var taken = await Run("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3");
+        taken.Code.ShouldBe(4);
+        taken.Err.ShouldContain("Логин «komandova» уже занят");
+        Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'строков'").ShouldBe(0);
 
         // A real school of its own, with the catalog, and its first administrator.
         var school = await Run("school", "create", "--name", "ГБОУ СОШ № 7", "--district", "Кировский район", "--region", "Санкт-Петербург");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Programs;
@@ -223,20 +224,11 @@ public static class NastavnikCommandLine
         var create = new Command("create", "Create an account.") { userName, password, role, school, person, name };
         create.SetAction((r, ct) => WithServices(async sp =>
         {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var schoolId = r.GetValue(school);
-            if (!await db.Organizations.AnyAsync(o => o.Id == schoolId && o.Kind == OrganizationKind.School, ct))
-            { Console.Error.WriteLine($"Школа с id {schoolId} не найдена."); return 2; }
-            Person? card = null;
-            if (r.GetValue(person) is { } pid && (card = await db.People.FirstOrDefaultAsync(p => p.Id == pid && p.SchoolId == schoolId, ct)) is null)
-            { Console.Error.WriteLine($"В школе {schoolId} нет педагога с id {pid}."); return 2; }
             await DatabaseStartup.EnsureRolesAsync(sp);
-            var users = sp.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = r.GetValue(userName), SchoolId = schoolId, PersonId = card?.Id, DisplayName = card?.FullName ?? r.GetValue(name) ?? r.GetValue(userName)!, MustChangePassword = true };
-            var result = await users.CreateAsync(user, r.GetValue(password)!);
-            if (result.Succeeded) result = await users.AddToRoleAsync(user, r.GetValue(role)!);
-            if (!result.Succeeded) { foreach (var e in result.Errors) Console.Error.WriteLine(e.Description); return 1; }
-            Console.WriteLine($"Account {user.UserName} created ({r.GetValue(role)}).");
+            var result = await sp.GetRequiredService<AccountCommands>().CreateAsync(
+                new AccountRequest(r.GetValue(school), r.GetValue(userName), r.GetValue(role), r.GetValue(person), r.GetValue(name) ?? r.GetValue(userName), r.GetValue(password)), ct);
+            if (result.Error is { } error) return error.ToExitCode(Console.Error);
+            Console.WriteLine($"Account {result.Value!.User.UserName} created ({r.GetValue(role)}).");
             return 0;
         }));
         return new Command("user", "Accounts.") { create };

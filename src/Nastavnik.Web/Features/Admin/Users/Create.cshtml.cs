@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,21 +11,17 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.UsersManage)]
-public class CreateModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public class CreateModel(AppDbContext db, AccountCommands accounts) : PageModel
 {
     public sealed class CreateInput
     {
-        [Required(ErrorMessage = "Введите логин.")]
-        [RegularExpression(@"^[A-Za-z0-9._\-]{3,64}$", ErrorMessage = "Логин: 3–64 латинские буквы, цифры, точка, дефис или подчёркивание.")]
         [Display(Name = "Логин")]
         public string UserName { get; set; } = "";
 
-        [Required(ErrorMessage = "Выберите роль.")]
         [Display(Name = "Роль")]
         public string Role { get; set; } = Roles.Teacher;
 
         [Display(Name = "Имя для показа (если учётная запись не педагога)")]
-        [StringLength(300)]
         public string? DisplayName { get; set; }
 
         public int? PersonId { get; set; }
@@ -43,7 +38,7 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users) : PageMode
             Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
             if (Person is null) return NotFound();
             Input.PersonId = Person.Id;
-            Input.UserName = SuggestLogin(Person);
+            Input.UserName = AccountCommands.SuggestLogin(Person);
         }
         return Page();
     }
@@ -51,25 +46,13 @@ public class CreateModel(AppDbContext db, UserManager<AppUser> users) : PageMode
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Input.PersonId is not null && (Person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Input.PersonId, ct)) is null) return NotFound();
-        if (!Roles.All.Contains(Input.Role)) ModelState.AddModelError("Input.Role", "Неизвестная роль.");
-        if (Person is null && string.IsNullOrWhiteSpace(Input.DisplayName)) ModelState.AddModelError("Input.DisplayName", "Укажите имя пользователя или создайте запись из карточки педагога.");
-        if (!ModelState.IsValid) return Page();
-        var password = IndexModel.TemporaryPassword();
-        var user = new AppUser { UserName = Input.UserName, SchoolId = db.School.SchoolId!.Value, PersonId = Person?.Id, DisplayName = Person?.FullName ?? Input.DisplayName!.Trim(), Email = Person?.Email, MustChangePassword = true };
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded) result = await users.AddToRoleAsync(user, Input.Role);
-        if (!result.Succeeded)
+        var result = await accounts.CreateAsync(new AccountRequest(db.School.SchoolId!.Value, Input.UserName, Input.Role, Input.PersonId, Input.DisplayName), ct);
+        if (result.Error is { } error)
         {
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            error.AddTo(ModelState);
             return Page();
         }
-        CreatedPassword = password;
+        CreatedPassword = result.Value!.Password;
         return Page();
-    }
-
-    private static string SuggestLogin(Person p)
-    {
-        var email = p.Email?.Split('@')[0];
-        return !string.IsNullOrEmpty(email) && System.Text.RegularExpressions.Regex.IsMatch(email, @"^[A-Za-z0-9._\-]{3,64}$") ? email : $"user{p.Id}";
     }
 }

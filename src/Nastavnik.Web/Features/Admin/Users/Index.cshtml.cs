@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +10,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.UsersManage)]
-public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public class IndexModel(AppDbContext db, AccountCommands accounts) : PageModel
 {
     public sealed record UserRow(string Id, string UserName, string DisplayName, int? PersonId, string Roles, bool LockedOut);
 
@@ -24,40 +22,20 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct)
     {
-        var user = await SchoolUser(id, ct);
-        if (user is null) return NotFound();
-        var password = TemporaryPassword();
-        await users.RemovePasswordAsync(user);
-        var result = await users.AddPasswordAsync(user, password);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        user.MustChangePassword = true;
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        (NewPassword, NewPasswordFor) = (password, user.UserName);
+        var result = await accounts.ResetPasswordAsync(db.School.SchoolId!.Value, id, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error) error.AddTo(ModelState);
+        else (NewPassword, NewPasswordFor) = (result.Value!.Password, result.Value.User.UserName);
         await Load(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
-        var user = await SchoolUser(id, ct);
-        if (user is null) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        TempData["Flash"] = $"Учётная запись {user.UserName} разблокирована.";
+        var result = await accounts.UnlockAsync(db.School.SchoolId!.Value, id, ct);
+        if (!result.Ok) return NotFound();
+        TempData["Flash"] = $"Учётная запись {result.Value!.UserName} разблокирована.";
         return RedirectToPage();
-    }
-
-    // Accounts are not behind the tenant query filter (sign-in looks them up across schools), so this page keeps to its school here.
-    private Task<AppUser?> SchoolUser(string id, CancellationToken ct) =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == id && u.SchoolId == db.School.SchoolId, ct);
-
-    public static string TemporaryPassword()
-    {
-        const string letters = "abcdefghjkmnpqrstuvwxyz";
-        var chars = Enumerable.Range(0, 8).Select(i => i % 4 == 3 ? (char)('2' + RandomNumberGenerator.GetInt32(8)) : letters[RandomNumberGenerator.GetInt32(letters.Length)]);
-        return new string(chars.ToArray());
     }
 
     private async Task Load(CancellationToken ct)
