@@ -9,8 +9,8 @@
 # MatchingCli.Run — the code behind `nastavnik match` — so process start and JIT are included.
 # Then `profile` prints warm in-process times split into parse / build / simplex, and
 # /usr/bin/time reports the peak memory (max RSS). Instances are cached in $NASTAVNIK_BENCH_DIR
-# (default $TMPDIR/nastavnik-bench); the generator is $MATCHING_INSTANCE_GEN or found under
-# ../shared/tools. For BenchmarkDotNet figures run:
+# (default $TMPDIR/nastavnik-bench); the generator is $MATCHING_INSTANCE_GEN or the repository's
+# tools/matching-instance-gen.py. For BenchmarkDotNet figures run:
 #   dotnet bench/Nastavnik.Matching.Bench/bin/Release/net10.0/Nastavnik.Matching.Bench.dll --filter '*EndToEnd*'
 set -euo pipefail
 
@@ -22,13 +22,8 @@ runs="${RUNS:-10}"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(school district city)
 
-gen="${MATCHING_INSTANCE_GEN:-}"
-if [ -z "$gen" ]; then
-  for candidate in "$root/../shared/tools" "$root/tools" "/work/shared/tools"; do
-    [ -f "$candidate/matching-instance-gen.py" ] && gen="$candidate/matching-instance-gen.py" && break
-  done
-fi
-[ -n "$gen" ] || { echo "matching-instance-gen.py not found; set MATCHING_INSTANCE_GEN" >&2; exit 1; }
+gen="${MATCHING_INSTANCE_GEN:-$root/tools/matching-instance-gen.py}"
+[ -f "$gen" ] || { echo "$gen not found; set MATCHING_INSTANCE_GEN" >&2; exit 1; }
 
 dotnet build "$project" -c Release --nologo -v quiet >/dev/null
 mkdir -p "$dir"

@@ -4,8 +4,9 @@ namespace Nastavnik.Matching.Bench;
 
 /// <summary>
 /// Generated instances for benchmarks, cached in $NASTAVNIK_BENCH_DIR or $TMPDIR/nastavnik-bench
-/// (the district and city files are 1 and 12 MB; they are not committed). The generator is found
-/// through $MATCHING_INSTANCE_GEN or by looking for shared/tools/matching-instance-gen.py above here.
+/// (the district and city files are 1 and 12 MB; they are not committed). The generator is
+/// $MATCHING_INSTANCE_GEN or the repository's tools/matching-instance-gen.py, the repository being the
+/// nearest folder above here that holds Nastavnik.sln.
 /// </summary>
 public static class Instances
 {
@@ -35,11 +36,12 @@ public static class Instances
         if (Environment.GetEnvironmentVariable("MATCHING_INSTANCE_GEN") is { Length: > 0 } gen) return gen;
         foreach (string from in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-                foreach (string candidate in new[] { "tools", "shared/tools", "../shared/tools" })
-                {
-                    string path = Path.GetFullPath(Path.Combine(dir.FullName, candidate, "matching-instance-gen.py"));
-                    if (File.Exists(path)) return path;
-                }
-        throw new FileNotFoundException("matching-instance-gen.py not found; set MATCHING_INSTANCE_GEN.");
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "Nastavnik.sln"))) continue;
+                string path = Path.Combine(dir.FullName, "tools", "matching-instance-gen.py");
+                if (File.Exists(path)) return path;
+                break;
+            }
+        throw new FileNotFoundException("tools/matching-instance-gen.py of the repository not found; set MATCHING_INSTANCE_GEN.");
     }
 }

@@ -4,7 +4,7 @@ using Nastavnik.Web.Features.Programs;
 
 namespace Nastavnik.Web.Features;
 
-/// <summary>The state of the program cycle (ui.md: the curator's home is the cycle), read in a few small queries.</summary>
+/// <summary>The state of the program cycle (docs/ui.md: the curator's home is the cycle), read in a few small queries.</summary>
 public sealed record HomeCycle(
     int ProgramId, string ProgramName, ProgramStatus Status,
     int Events, int EventsDone, int EventsOverdue,
