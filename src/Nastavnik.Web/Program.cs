@@ -48,6 +48,7 @@ public partial class Program
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddScoped<DemoSchool>();
         builder.Services.AddScoped<StaffImporter>();
+        builder.Services.AddScoped<FormsImporter>();
         builder.Services.AddScoped<ProgramCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Demo;
@@ -56,9 +57,13 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await users.AddToRoleAsync(curator, Roles.Curator);
     }
 
+    /// <summary>What the app logged (events with an id), for tests of the operator's log.</summary>
+    public CapturedLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:AutoMigrate", "true");
         builder.UseSetting("ConnectionStrings:Nastavnik", ConnectionString);

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) : PageModel
 {
     public sealed class LoginInput
     {
@@ -35,7 +36,13 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        var userName = Input.UserName.Trim();
+        if (result.Succeeded)
+        {
+            log.SignedIn(userName);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        log.SignInFailed(userName, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong login or password");
         Error = result.IsLockedOut
             ? "Слишком много неудачных попыток входа. Учётная запись заблокирована на 15 минут; администратор школы может сбросить пароль."
             : "Неверный логин или пароль.";

@@ -129,7 +129,7 @@ public static class NastavnikCommandLine
             try { table = TableFileReader.Read(path.Name, await File.ReadAllBytesAsync(path.FullName, ct)); }
             catch (TableFileException e) { Console.Error.WriteLine(e.Message); return 1; }
             var parsed = watch.Elapsed;
-            var importer = new FormsImporter(db);
+            var importer = sp.GetRequiredService<FormsImporter>();
             var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
             var preview = await importer.PreviewAsync(table, mapping, null, ct, acceptFirstCandidate: r.GetValue(accept));
             var matched = watch.Elapsed;

@@ -57,7 +57,7 @@ public sealed record FormsImportResult(int People, int ResponsesCreated, int Res
 /// Import of self-assessment answers from a Google Forms / Yandex Forms export: reads every row, reports every problem by row and
 /// column, and writes the answers of every respondent in one transaction or nothing. Used by the page and by the command line.
 /// </summary>
-public sealed partial class FormsImporter(AppDbContext db)
+public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter> log)
 {
     public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, CancellationToken ct = default, bool acceptFirstCandidate = false)
     {
@@ -342,6 +342,7 @@ public sealed partial class FormsImporter(AppDbContext db)
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+        log.Imported("Forms", userName, db.School.SchoolId, created, updated, preview.Rows.Count - used.Count);
         return new FormsImportResult(used.Count, created, updated, added, changed, removed);
     }
 }

@@ -16,7 +16,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
 [RequestSizeLimit(TableFileReader.MaxBytes + 1024 * 1024)]
-public class ImportModel(AppDbContext db) : PageModel
+public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
 {
     public const string Kind = "forms";
 
@@ -97,7 +97,7 @@ public class ImportModel(AppDbContext db) : PageModel
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await FormsImportColumns.SaveAsync(db, Preview.File.Headers, Preview.Mapping, User.Identity!.Name!, ct);
-        var result = await new FormsImporter(db).CommitAsync(Preview, Round!.Id, User.Identity!.Name!, ct);
+        var result = await importer.CommitAsync(Preview, Round!.Id, User.Identity!.Name!, ct);
         db.ImportUploads.Remove(upload);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -130,7 +130,7 @@ public class ImportModel(AppDbContext db) : PageModel
         try { table = TableFileReader.Read(upload.FileName, upload.Content); }
         catch (TableFileException e) { Error = e.Message; return; }
         var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
-        Preview = await new FormsImporter(db).PreviewAsync(table, mapping, Confirm, ct);
+        Preview = await importer.PreviewAsync(table, mapping, Confirm, ct);
         Topics = await db.Topics.AsNoTracking().Include(t => t.Direction).Where(t => !t.IsRetired)
             .OrderBy(t => t.Direction!.SortOrder).ThenBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
     }

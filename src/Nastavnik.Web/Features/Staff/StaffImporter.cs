@@ -32,7 +32,7 @@ public sealed record StaffImportResult(int Created, int Updated, int Skipped);
 /// Staff import: parse every row, report every problem by row and column, find people already in the school,
 /// and write all rows in one transaction or none.
 /// </summary>
-public sealed partial class StaffImporter(AppDbContext db)
+public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter> log)
 {
     public async Task<StaffImportPreview> PreviewAsync(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, CancellationToken ct = default)
     {
@@ -97,6 +97,7 @@ public sealed partial class StaffImporter(AppDbContext db)
         }
         // One SaveChanges: every row and its audit entry in one transaction (AppDbContext), or nothing.
         await db.SaveChangesAsync(ct);
+        log.Imported("Staff", userName, db.School.SchoolId, created, updated, skipped);
         return new StaffImportResult(created, updated, skipped);
     }
 
