@@ -47,8 +47,10 @@ public partial class Program
         builder.Services.AddNastavnikDatabase(builder.Configuration);
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddScoped<DemoSchool>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<StaffImporter>();
         builder.Services.AddScoped<FormsImporter>();
+        builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddScoped<ProgramCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
 

@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The curator's diagnostics page: the rounds of the current program (open, close, reopen) and who has answered the latest one.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, RoundCommands rounds) : PageModel
 {
     public MentoringProgram? Program { get; private set; }
     public List<DiagnosticsRound> Rounds { get; private set; } = [];
@@ -36,36 +36,23 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
-        if (Program is null) return await Fail("Сначала создайте программу наставничества.", ct);
-        var title = RussianText.Clean(Title);
-        if (title is null) return await Fail("Укажите название диагностики, например «Самодиагностика педагогов, сентябрь».", ct);
-        if (title.Length > 300) return await Fail("Название диагностики — не длиннее 300 знаков.", ct);
-        if (ParseDate(Deadline) is not { } deadline) return await Fail("Укажите срок ответа — дату в виде дд.мм.гггг.", ct);
-        if (deadline < DateOnly.FromDateTime(DateTime.Today)) return await Fail($"Срок {RussianText.Date(deadline)} уже прошёл: укажите сегодняшнюю или более позднюю дату.", ct);
-        if (Rounds.FirstOrDefault(r => r.IsOpen) is { } open)
-            return await Fail($"Диагностика «{open.Title}» ещё открыта. В программе может быть открыта только одна диагностика: закройте её, чтобы открыть новую.", ct);
-        db.DiagnosticsRounds.Add(new DiagnosticsRound { ProgramId = Program.Id, Title = title, Deadline = deadline });
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"Диагностика «{title}» открыта. Педагоги увидят анкету в разделе «Анкеты».";
+        var result = await rounds.OpenAsync(Title, ParseDate(Deadline), ct);
+        if (result.Error is { } error) return await Fail(error.Message, ct);
+        TempData["Flash"] = $"Диагностика «{result.Value!.Title}» открыта. Педагоги увидят анкету в разделе «Анкеты».";
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken ct) => await ChangeAsync(id, version, close: true, ct);
+    public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken ct) => await ChangeAsync(id, version, open: false, ct);
 
-    public async Task<IActionResult> OnPostReopenAsync(int id, int version, CancellationToken ct) => await ChangeAsync(id, version, close: false, ct);
+    public async Task<IActionResult> OnPostReopenAsync(int id, int version, CancellationToken ct) => await ChangeAsync(id, version, open: true, ct);
 
-    private async Task<IActionResult> ChangeAsync(int id, int version, bool close, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(int id, int version, bool open, CancellationToken ct)
     {
-        var round = await db.DiagnosticsRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null) return NotFound();
-        if (!close && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != id && r.ClosedAt == null, ct))
-            return await Fail("В программе уже открыта другая диагностика: закройте её, чтобы вернуться к этой.", ct);
-        db.Entry(round).Property(r => r.Version).OriginalValue = version;
-        round.ClosedAt = close ? DateTime.UtcNow : null;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return await Fail("Пока вы смотрели страницу, эту диагностику изменил другой пользователь. Проверьте её состояние и повторите.", ct); }
-        TempData["Flash"] = close ? $"Диагностика «{round.Title}» закрыта: ответы больше не принимаются." : $"Диагностика «{round.Title}» снова открыта до {RussianText.Date(round.Deadline)}.";
+        var result = await rounds.SetOpenAsync(id, open, version, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error) return await Fail(error.Message, ct);
+        var round = result.Value!;
+        TempData["Flash"] = open ? $"Диагностика «{round.Title}» снова открыта до {RussianText.Date(round.Deadline)}." : $"Диагностика «{round.Title}» закрыта: ответы больше не принимаются.";
         return RedirectToPage();
     }
 

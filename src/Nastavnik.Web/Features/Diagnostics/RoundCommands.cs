@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Text;
+
+namespace Nastavnik.Web.Features.Diagnostics;
+
+/// <summary>
+/// Opening, closing and reopening a self-assessment round of the current program: one open round per program, a deadline not in
+/// the past, optimistic concurrency by the version the curator saw.
+/// </summary>
+public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
+{
+    public async Task<CommandResult<DiagnosticsRound>> OpenAsync(string? title, DateOnly? deadline, CancellationToken ct)
+    {
+        if (await db.CurrentProgramAsync(ct) is not { } program) return CommandError.Invalid("Сначала создайте программу наставничества.");
+        var clean = RussianText.Clean(title);
+        if (clean is null) return CommandError.Invalid("Укажите название диагностики, например «Самодиагностика педагогов, сентябрь».");
+        if (clean.Length > 300) return CommandError.Invalid("Название диагностики — не длиннее 300 знаков.");
+        if (deadline is not { } due) return CommandError.Invalid("Укажите срок ответа — дату в виде дд.мм.гггг.");
+        if (due < DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+            return CommandError.Invalid($"Срок {RussianText.Date(due)} уже прошёл: укажите сегодняшнюю или более позднюю дату.");
+        if (await db.DiagnosticsRounds.AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == program.Id && r.ClosedAt == null, ct) is { } open)
+            return CommandError.Conflict($"Диагностика «{open.Title}» ещё открыта. В программе может быть открыта только одна диагностика: закройте её, чтобы открыть новую.");
+        var round = new DiagnosticsRound { ProgramId = program.Id, Title = clean, Deadline = due };
+        db.DiagnosticsRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        return round;
+    }
+
+    /// <summary>Closes the round (answers are no longer taken) or reopens it, when the curator saw it at <paramref name="expectedVersion"/>.</summary>
+    public async Task<CommandResult<DiagnosticsRound>> SetOpenAsync(int roundId, bool open, int expectedVersion, CancellationToken ct)
+    {
+        var round = await db.DiagnosticsRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
+        if (round is null) return CommandError.NotFound("Диагностика не найдена.");
+        if (open && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != roundId && r.ClosedAt == null, ct))
+            return CommandError.Conflict("В программе уже открыта другая диагностика: закройте её, чтобы вернуться к этой.");
+        db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
+        round.ClosedAt = open ? null : clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandError.Stale("Пока вы смотрели страницу, эту диагностику изменил другой пользователь. Проверьте её состояние и повторите.");
+        }
+        return round;
+    }
+}
