@@ -48,6 +48,11 @@ public partial class Program
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddScoped<DemoSchool>();
         builder.Services.AddScoped<StaffImporter>();
+        // A use case is written once, in its area's command class; pages and API endpoints take it from here.
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<StaffCommands>();
+        builder.Services.AddScoped<CatalogCommands>();
+        builder.Services.AddScoped<PortfolioCommands>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
             {
