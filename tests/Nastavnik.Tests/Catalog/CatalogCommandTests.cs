@@ -118,7 +118,9 @@ public abstract class CatalogCommandTests(AppFixture app)
         var catalog = s.Get<CatalogCommands>();
         var moved = await catalog.UpdateTopicAsync(met05, new TopicChange("Работа с обучающимися с ОВЗ", DirectionId: dirs["PSY"]), null, default);
         (moved.Value!.Code, moved.Value.DirectionId).ShouldBe(("MET-05", dirs["PSY"]));
-        (await catalog.AddTopicAsync(dirs["MET"], "Наставничество для молодых учителей", false, null, default)).Value!.Code.ShouldBe("MET-06");
+        var added = await catalog.AddTopicAsync(dirs["MET"], "Наставничество для молодых учителей", false, null, default);
+        added.Error.ShouldBeNull();
+        added.Value!.Code.ShouldBe("MET-06");
     }
 
     [Fact]
