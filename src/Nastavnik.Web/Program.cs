@@ -50,8 +50,12 @@ public partial class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<StaffImporter>();
         builder.Services.AddScoped<FormsImporter>();
-        builder.Services.AddScoped<RoundCommands>();
+        // A use case is written once, in its area's command class; pages, API endpoints and the CLI take it from here.
+        builder.Services.AddScoped<StaffCommands>();
+        builder.Services.AddScoped<CatalogCommands>();
+        builder.Services.AddScoped<PortfolioCommands>();
         builder.Services.AddScoped<ProgramCommands>();
+        builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>

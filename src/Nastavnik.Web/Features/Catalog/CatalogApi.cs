@@ -55,57 +55,41 @@ public static class CatalogApi
         read.MapGet("/topics/{id:int}", async Task<Results<Ok<TopicDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var t = await db.Topics.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (t is null) return ApiProblems.NotFound("Тема не найдена.");
+            if (t is null) return ApiProblems.NotFound(CatalogCommands.TopicNotFound);
             http.Response.Headers.ETag = ApiProblems.ETag(t.Version);
             return TypedResults.Ok(Dto(t));
         });
 
-        write.MapPost("/topics", async Task<Results<Created<TopicDto>, ProblemHttpResult>> (TopicInput input, AppDbContext db, CancellationToken ct) =>
+        write.MapPost("/topics", async Task<Results<Created<TopicDto>, ProblemHttpResult>> (TopicInput input, CatalogCommands catalog, CancellationToken ct) =>
         {
-            var direction = await db.Directions.FirstOrDefaultAsync(d => d.Id == input.DirectionId, ct);
-            if (direction is null) return ApiProblems.BadRequest("Направление не найдено.");
-            var name = RussianText.Clean(input.Name)!;
-            if (await CatalogRules.TopicNameTakenAsync(db, direction.Id, name, null, ct)) return ApiProblems.BadRequest($"Тема «{name}» уже есть в этом направлении.");
-            var order = await db.Topics.Where(t => t.DirectionId == direction.Id).Select(t => (int?)t.SortOrder).MaxAsync(ct) ?? 0;
-            var topic = new Topic { SchoolId = direction.SchoolId, DirectionId = direction.Id, Code = await CatalogRules.NextTopicCodeAsync(db, direction, ct), Name = name, IsDigital = input.IsDigital, SortOrder = input.SortOrder ?? order + 1 };
-            db.Topics.Add(topic);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/topics/{topic.Id}", Dto(topic));
+            var result = await catalog.AddTopicAsync(input.DirectionId!.Value, input.Name, input.IsDigital, input.SortOrder, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            return TypedResults.Created($"/api/v1/topics/{result.Value!.Id}", Dto(result.Value));
         });
 
-        write.MapPut("/topics/{id:int}", async Task<Results<Ok<TopicDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, TopicInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        write.MapPut("/topics/{id:int}", async Task<Results<Ok<TopicDto>, ProblemHttpResult>> (int id, TopicInput input, CatalogCommands catalog, HttpContext http, CancellationToken ct) =>
         {
-            var topic = await db.Topics.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (topic is null) return ApiProblems.NotFound("Тема не найдена.");
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            if (!await db.Directions.AnyAsync(d => d.Id == input.DirectionId, ct)) return ApiProblems.BadRequest("Направление не найдено.");
-            var name = RussianText.Clean(input.Name)!;
-            if (await CatalogRules.TopicNameTakenAsync(db, input.DirectionId!.Value, name, id, ct)) return ApiProblems.BadRequest($"Тема «{name}» уже есть в этом направлении.");
-            db.Entry(topic).Property(t => t.Version).OriginalValue = version;
-            (topic.Name, topic.DirectionId, topic.IsDigital, topic.IsRetired) = (name, input.DirectionId.Value, input.IsDigital, input.IsRetired);
-            if (input.SortOrder is { } order) topic.SortOrder = order;
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
-            http.Response.Headers.ETag = ApiProblems.ETag(topic.Version);
-            return TypedResults.Ok(Dto(topic));
+            var change = new TopicChange(input.Name, input.DirectionId, input.IsDigital, input.IsRetired, input.SortOrder);
+            var result = await catalog.UpdateTopicAsync(id, change, version, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            http.Response.Headers.ETag = ApiProblems.ETag(result.Value!.Version);
+            return TypedResults.Ok(Dto(result.Value));
         });
 
-        write.MapPost("/directions", async (DirectionInput input, AppDbContext db, CancellationToken ct) =>
+        write.MapPost("/directions", async Task<Results<Created<DirectionDto>, ProblemHttpResult>> (DirectionInput input, CatalogCommands catalog, CancellationToken ct) =>
         {
-            var order = await db.Directions.Select(d => (int?)d.SortOrder).MaxAsync(ct) ?? 0;
-            var direction = new Direction { Code = await CatalogRules.NextDirectionCodeAsync(db, ct), Name = RussianText.Clean(input.Name)!, SortOrder = input.SortOrder ?? order + 1 };
-            db.Directions.Add(direction);
-            await db.SaveChangesAsync(ct);
-            return TypedResults.Created($"/api/v1/directions/{direction.Id}", new DirectionDto(direction.Id, direction.Code, direction.Name, direction.SortOrder, false, []));
+            var result = await catalog.AddDirectionAsync(input.Name, input.SortOrder, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var d = result.Value!;
+            return TypedResults.Created($"/api/v1/directions/{d.Id}", new DirectionDto(d.Id, d.Code, d.Name, d.SortOrder, d.IsRetired, []));
         });
 
-        write.MapPut("/directions/{id:int}", async Task<Results<Ok<DirectionDto>, NotFound<ProblemDetailsBody>>> (int id, DirectionInput input, AppDbContext db, CancellationToken ct) =>
+        write.MapPut("/directions/{id:int}", async Task<Results<Ok<DirectionDto>, ProblemHttpResult>> (int id, DirectionInput input, CatalogCommands catalog, CancellationToken ct) =>
         {
-            var d = await db.Directions.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (d is null) return ApiProblems.NotFound("Направление не найдено.");
-            (d.Name, d.IsRetired) = (RussianText.Clean(input.Name)!, input.IsRetired);
-            if (input.SortOrder is { } order) d.SortOrder = order;
-            await db.SaveChangesAsync(ct);
+            var result = await catalog.UpdateDirectionAsync(id, new DirectionChange(input.Name, input.IsRetired, input.SortOrder), ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var d = result.Value!;
             return TypedResults.Ok(new DirectionDto(d.Id, d.Code, d.Name, d.SortOrder, d.IsRetired, []));
         });
     }

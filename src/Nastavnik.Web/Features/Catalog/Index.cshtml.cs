@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Catalog;
 
 /// <summary>The catalog of directions and topics. Everyone signed in reads it; curators and administrators add, rename, reorder and retire.</summary>
 [Authorize(Policy = Policies.CatalogRead)]
-public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
+public class IndexModel(AppDbContext db, CatalogCommands catalog, IAuthorizationService auth) : PageModel
 {
     public List<Direction> Directions { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -19,69 +19,24 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
-    public Task<IActionResult> OnPostAddTopicAsync(int directionId, string? name, bool isDigital, CancellationToken ct) => Edit(async () =>
-    {
-        var direction = await db.Directions.FirstOrDefaultAsync(d => d.Id == directionId, ct);
-        if (direction is null) return NotFound();
-        if (CatalogRules.CheckName(name) is { } error) return await Fail(error, ct);
-        var clean = RussianText.Clean(name)!;
-        if (await CatalogRules.TopicNameTakenAsync(db, directionId, clean, null, ct)) return await Fail($"Тема «{clean}» уже есть в направлении «{direction.Name}».", ct);
-        var order = await db.Topics.Where(t => t.DirectionId == directionId).Select(t => (int?)t.SortOrder).MaxAsync(ct) ?? 0;
-        db.Topics.Add(new Topic { DirectionId = directionId, Code = await CatalogRules.NextTopicCodeAsync(db, direction, ct), Name = clean, IsDigital = isDigital, SortOrder = order + 1 });
-        await db.SaveChangesAsync(ct);
-        return Done($"Тема «{clean}» добавлена.");
-    });
+    public Task<IActionResult> OnPostAddTopicAsync(int directionId, string? name, bool isDigital, CancellationToken ct) => Edit(() =>
+        Map(catalog.AddTopicAsync(directionId, name, isDigital, null, ct), t => $"Тема «{t.Name}» добавлена.", ct));
 
-    public Task<IActionResult> OnPostRenameTopicAsync(int id, string? name, int version, CancellationToken ct) => Edit(async () =>
-    {
-        var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (topic is null) return NotFound();
-        if (CatalogRules.CheckName(name) is { } error) return await Fail(error, ct);
-        var clean = RussianText.Clean(name)!;
-        if (await CatalogRules.TopicNameTakenAsync(db, topic.DirectionId, clean, id, ct)) return await Fail($"Тема «{clean}» уже есть в этом направлении.", ct);
-        db.Entry(topic).Property(t => t.Version).OriginalValue = version;
-        topic.Name = clean;
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return await Fail("Эту тему только что изменил другой пользователь. Проверьте название и повторите.", ct); }
-        return Done("Название темы сохранено.");
-    });
+    public Task<IActionResult> OnPostRenameTopicAsync(int id, string? name, int version, CancellationToken ct) => Edit(() =>
+        Map(catalog.UpdateTopicAsync(id, new TopicChange(name), version, ct), _ => "Название темы сохранено.", ct));
 
-    public Task<IActionResult> OnPostMoveTopicAsync(int id, int delta, CancellationToken ct) => Edit(async () =>
-    {
-        var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (topic is null) return NotFound();
-        await CatalogRules.MoveTopicAsync(db, topic, Math.Sign(delta), ct);
-        await db.SaveChangesAsync(ct);
-        return Done(null);
-    });
+    public Task<IActionResult> OnPostMoveTopicAsync(int id, int delta, CancellationToken ct) => Edit(() =>
+        Map(catalog.MoveTopicAsync(id, delta, ct), null, ct));
 
-    public Task<IActionResult> OnPostRetireTopicAsync(int id, bool retire, CancellationToken ct) => Edit(async () =>
-    {
-        var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (topic is null) return NotFound();
-        topic.IsRetired = retire;
-        await db.SaveChangesAsync(ct);
-        return Done(retire ? $"Тема «{topic.Name}» выведена из каталога; её история сохранена." : $"Тема «{topic.Name}» возвращена в каталог.");
-    });
+    public Task<IActionResult> OnPostRetireTopicAsync(int id, bool retire, CancellationToken ct) => Edit(() =>
+        Map(catalog.RetireTopicAsync(id, retire, ct),
+            t => retire ? $"Тема «{t.Name}» выведена из каталога; её история сохранена." : $"Тема «{t.Name}» возвращена в каталог.", ct));
 
-    public Task<IActionResult> OnPostAddDirectionAsync(string? name, CancellationToken ct) => Edit(async () =>
-    {
-        if (CatalogRules.CheckName(name, 200) is { } error) return await Fail(error, ct);
-        var order = await db.Directions.Select(d => (int?)d.SortOrder).MaxAsync(ct) ?? 0;
-        db.Directions.Add(new Direction { Code = await CatalogRules.NextDirectionCodeAsync(db, ct), Name = RussianText.Clean(name)!, SortOrder = order + 1 });
-        await db.SaveChangesAsync(ct);
-        return Done("Направление добавлено.");
-    });
+    public Task<IActionResult> OnPostAddDirectionAsync(string? name, CancellationToken ct) => Edit(() =>
+        Map(catalog.AddDirectionAsync(name, null, ct), _ => "Направление добавлено.", ct));
 
-    public Task<IActionResult> OnPostRenameDirectionAsync(int id, string? name, CancellationToken ct) => Edit(async () =>
-    {
-        var direction = await db.Directions.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (direction is null) return NotFound();
-        if (CatalogRules.CheckName(name, 200) is { } error) return await Fail(error, ct);
-        direction.Name = RussianText.Clean(name)!;
-        await db.SaveChangesAsync(ct);
-        return Done("Название направления сохранено.");
-    });
+    public Task<IActionResult> OnPostRenameDirectionAsync(int id, string? name, CancellationToken ct) => Edit(() =>
+        Map(catalog.UpdateDirectionAsync(id, new DirectionChange(name), ct), _ => "Название направления сохранено.", ct));
 
     // Reading needs catalog.read (the page's policy); every change needs catalog.write.
     private async Task<IActionResult> Edit(Func<Task<IActionResult>> change)
@@ -90,15 +45,26 @@ public class IndexModel(AppDbContext db, IAuthorizationService auth) : PageModel
         return await change();
     }
 
+    /// <summary>Success: the flash message and back to the catalog. A refusal: 404 for a missing record, else the page with the reason.</summary>
+    private async Task<IActionResult> Map<T>(Task<CommandResult<T>> command, Func<T, string> done, CancellationToken ct)
+    {
+        var result = await command;
+        return result.Error is { } error ? await Fail(error, ct) : Done(done(result.Value!));
+    }
+
+    private async Task<IActionResult> Map(Task<CommandResult> command, string? done, CancellationToken ct) =>
+        (await command).Error is { } error ? await Fail(error, ct) : Done(done);
+
     private IActionResult Done(string? message)
     {
         if (message is not null) TempData["Flash"] = message;
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> Fail(string error, CancellationToken ct)
+    private async Task<IActionResult> Fail(CommandError error, CancellationToken ct)
     {
-        Error = error;
+        if (error.Kind == ErrorKind.NotFound) return NotFound();
+        Error = error.FullText;
         await Load(ct);
         return Page();
     }

@@ -14,7 +14,7 @@ namespace Nastavnik.Web.Features.Portfolio;
 /// (/Portfolio?personId=N) read-only; contacts kept for the administration are hidden by the query filter, not here.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, PortfolioCommands portfolio) : PageModel
 {
     public sealed record FileRow(int Id, string FileName, long Length);
     public sealed record ItemRow(int Id, string Title, string? TopicName, string? Description, string? Achievements, IReadOnlyList<string> Links,
@@ -35,45 +35,37 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAddContactAsync(CancellationToken ct)
     {
-        var own = db.School.PersonId;
-        if (own <= 0) return Forbid();
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync(own, ct);
-            return Page();
+            var result = await portfolio.AddContactAsync(Contact, ct);
+            if (result.Error is { Kind: ErrorKind.Forbidden }) return Forbid();
+            if (result.Error is null)
+            {
+                TempData["Flash"] = "Контакт добавлен.";
+                return RedirectToPage();
+            }
+            result.Error.AddTo(ModelState);
         }
-        var order = await db.PortfolioContacts.Where(c => c.PersonId == own).Select(c => (int?)c.SortOrder).MaxAsync(ct) ?? 0;
-        db.PortfolioContacts.Add(new PortfolioContact { PersonId = own, Kind = Contact.Kind, Value = Contact.Value.Trim(), Visibility = Contact.Visibility, SortOrder = order + 1 });
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Контакт добавлен.";
-        return RedirectToPage();
+        // The teacher's own page again with the messages; an account without a card has no page to return to.
+        return db.School.PersonId > 0 && await LoadAsync(db.School.PersonId, ct) ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostDeleteContactAsync(int contactId, CancellationToken ct)
     {
-        var own = db.School.PersonId;
-        var contact = await db.PortfolioContacts.FirstOrDefaultAsync(c => c.Id == contactId && c.PersonId == own, ct);
-        if (contact is null) return NotFound();
-        db.PortfolioContacts.Remove(contact);
-        await db.SaveChangesAsync(ct);
+        var result = await portfolio.DeleteContactAsync(contactId, ct);
+        if (result.Error is { Kind: ErrorKind.Forbidden }) return Forbid();
+        if (result.Error is not null) return NotFound();
         TempData["Flash"] = "Контакт удалён.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteItemAsync(int itemId, int version, CancellationToken ct)
     {
-        var own = db.School.PersonId;
-        var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == itemId && i.PersonId == own, ct);
-        if (item is null) return NotFound();
-        db.Entry(item).Property(i => i.Version).OriginalValue = version;
-        db.PortfolioItems.Remove(item);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "Материал изменили в другой вкладке или на другом устройстве, поэтому он не удалён. Проверьте его и удалите ещё раз.";
-            return RedirectToPage();
-        }
-        TempData["Flash"] = $"Материал «{item.Title}» удалён.";
+        var result = await portfolio.DeleteItemAsync(itemId, version, ct);
+        if (result.Error is { Kind: ErrorKind.Forbidden }) return Forbid();
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error) TempData["Error"] = error.FullText;
+        else TempData["Flash"] = $"Материал «{result.Value!.Title}» удалён.";
         return RedirectToPage();
     }
 

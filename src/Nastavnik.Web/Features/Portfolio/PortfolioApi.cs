@@ -35,66 +35,45 @@ public static class PortfolioApi
 
         var own = group.MapGroup("/items").RequireAuthorization(Policies.OwnProfile);
 
-        own.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ItemsAsync(db.PortfolioItems.Where(i => i.PersonId == db.School.PersonId), ct)));
+        own.MapGet("/", async (PortfolioCommands portfolio, CancellationToken ct) => TypedResults.Ok(await ItemsAsync(portfolio.OwnItems, ct)));
 
-        own.MapGet("/{id:int}", async Task<Results<Ok<ItemDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        own.MapGet("/{id:int}", async Task<Results<Ok<ItemDto>, NotFound<ProblemDetailsBody>>> (int id, PortfolioCommands portfolio, HttpContext http, CancellationToken ct) =>
         {
-            var item = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == id && i.PersonId == db.School.PersonId), ct)).SingleOrDefault();
-            if (item is null) return NotFound();
+            // Another teacher's item answers exactly like a missing one: its existence is not confirmed.
+            var item = (await ItemsAsync(portfolio.OwnItems.Where(i => i.Id == id), ct)).SingleOrDefault();
+            if (item is null) return ApiProblems.NotFound(PortfolioCommands.ItemNotFound);
             http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
             return TypedResults.Ok(item);
         });
 
-        own.MapPost("/", async Task<Results<Created<ItemDto>, ProblemHttpResult>> (PortfolioItemInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        own.MapPost("/", async Task<Results<Created<ItemDto>, ProblemHttpResult>> (PortfolioItemInput input, PortfolioCommands portfolio, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            if (await TopicProblemAsync(db, input, ct) is { } problem) return problem;
-            var item = new PortfolioItem { PersonId = db.School.PersonId, Title = "" };
-            input.ApplyTo(item);
-            db.PortfolioItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            var dto = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == item.Id), ct)).Single();
-            http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
-            return TypedResults.Created($"/api/v1/portfolio/items/{item.Id}", dto);
+            var result = await portfolio.CreateItemAsync(input, [], ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var dto = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == result.Value!.Id), ct)).Single();
+            http.Response.Headers.ETag = ApiProblems.ETag(dto.Version);
+            return TypedResults.Created($"/api/v1/portfolio/items/{dto.Id}", dto);
         });
 
-        own.MapPut("/{id:int}", async Task<Results<Ok<ItemDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, PortfolioItemInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        own.MapPut("/{id:int}", async Task<Results<Ok<ItemDto>, ProblemHttpResult>> (int id, PortfolioItemInput input, PortfolioCommands portfolio, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == id && i.PersonId == db.School.PersonId, ct);
-            if (item is null) return NotFound();
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            if (await TopicProblemAsync(db, input, ct) is { } problem) return problem;
-            db.Entry(item).Property(i => i.Version).OriginalValue = version;
-            input.ApplyTo(item);
-            db.Entry(item).Property(i => i.UpdatedAt).IsModified = true;
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
-            http.Response.Headers.ETag = ApiProblems.ETag(item.Version);
-            return TypedResults.Ok((await ItemsAsync(db.PortfolioItems.Where(i => i.Id == id), ct)).Single());
+            var result = await portfolio.UpdateItemAsync(id, input, version, [], [], ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var dto = (await ItemsAsync(db.PortfolioItems.Where(i => i.Id == id), ct)).Single();
+            http.Response.Headers.ETag = ApiProblems.ETag(dto.Version);
+            return TypedResults.Ok(dto);
         });
 
-        own.MapDelete("/{id:int}", async Task<Results<NoContent, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        own.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PortfolioCommands portfolio, HttpContext http, CancellationToken ct) =>
         {
-            var item = await db.PortfolioItems.FirstOrDefaultAsync(i => i.Id == id && i.PersonId == db.School.PersonId, ct);
-            if (item is null) return NotFound();
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            db.Entry(item).Property(i => i.Version).OriginalValue = version;
-            db.PortfolioItems.Remove(item);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
-            return TypedResults.NoContent();
+            var result = await portfolio.DeleteItemAsync(id, version, ct);
+            return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
         });
 
         return api;
     }
-
-    // Another teacher's item answers exactly like a missing one: its existence is not confirmed.
-    private static NotFound<ProblemDetailsBody> NotFound() => ApiProblems.NotFound("Материал не найден среди ваших.");
-
-    private static async Task<ProblemHttpResult?> TopicProblemAsync(AppDbContext db, PortfolioItemInput input, CancellationToken ct) =>
-        input.TopicId is { } topicId && !await db.Topics.AnyAsync(t => t.Id == topicId, ct)
-            ? ApiProblems.BadRequest("Такой темы нет в каталоге школы.", "Передайте topicId одной из тем /api/v1/catalog или null.")
-            : null;
 
     private static async Task<List<ItemDto>> ItemsAsync(IQueryable<PortfolioItem> items, CancellationToken ct)
     {

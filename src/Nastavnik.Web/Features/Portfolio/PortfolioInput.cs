@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
@@ -7,7 +6,7 @@ using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Portfolio;
 
-/// <summary>What a teacher enters about one piece of experience; shared by the edit page and the API so the rules are the same.</summary>
+/// <summary>What a teacher enters about one piece of experience; shared by the edit page and the API. Saving it is <see cref="PortfolioCommands"/>.</summary>
 public sealed class PortfolioItemInput : IValidatableObject
 {
     [Display(Name = "Тема из каталога")]
@@ -30,38 +29,14 @@ public sealed class PortfolioItemInput : IValidatableObject
     [Display(Name = "Ссылки, по одной в строке")]
     public string? Links { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var n = 0;
-        foreach (var line in (Links ?? "").Split('\n'))
-        {
-            n++;
-            var link = line.Trim();
-            if (link.Length == 0) continue;
-            if (!PortfolioLinks.IsWebLink(link))
-                yield return new ValidationResult($"Ссылка в строке {n} («{Shorten(link)}»): нужен полный адрес, начинающийся с http:// или https://.", [nameof(Links)]);
-        }
-    }
-
-    private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;
+    /// <summary>The links' rule, written once in <see cref="PortfolioCommands.LinkProblems"/>, reported by field.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        PortfolioCommands.LinkProblems(Links).Select(p => new ValidationResult(p, [nameof(Links)]));
 
     public static PortfolioItemInput From(PortfolioItem i) => new()
     {
         TopicId = i.TopicId, Title = i.Title, Description = i.Description, Achievements = i.Achievements, Links = i.Links,
     };
-
-    public void ApplyTo(PortfolioItem i)
-    {
-        i.TopicId = TopicId;
-        i.Title = RussianText.Clean(Title) ?? "";
-        i.Description = Text(Description);
-        i.Achievements = Text(Achievements);
-        var links = PortfolioLinks.Split(Links);
-        i.Links = links.Count == 0 ? null : string.Join('\n', links);
-    }
-
-    /// <summary>Keeps the teacher's paragraphs, trims the ends and normalises line breaks.</summary>
-    private static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Replace("\r\n", "\n").Trim();
 }
 
 /// <summary>A way to reach the teacher and who may see it.</summary>
@@ -78,16 +53,10 @@ public sealed class PortfolioContactInput : IValidatableObject
     [Display(Name = "Кто видит")]
     public ContactVisibility Visibility { get; set; }
 
+    /// <summary>The rule of each kind of contact, written once in <see cref="PortfolioCommands.ContactProblem"/>, reported by field.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var v = Value?.Trim() ?? "";
-        if (v.Length == 0) yield break;
-        if (Kind == ContactKind.Email && !new EmailAddressAttribute().IsValid(v))
-            yield return new ValidationResult("Адрес электронной почты записан неверно: нужен вид name@school.ru.", [nameof(Value)]);
-        if (Kind == ContactKind.Phone && !Regex.IsMatch(v, @"^[0-9+()\-\s]{5,50}$"))
-            yield return new ValidationResult("Телефон: только цифры, пробелы, скобки, «+» и «-», например +7 (812) 123-45-67.", [nameof(Value)]);
-        if (Kind == ContactKind.Messenger && v.Contains("://", StringComparison.Ordinal) && !PortfolioLinks.IsWebLink(v))
-            yield return new ValidationResult("Ссылка на мессенджер должна начинаться с https://.", [nameof(Value)]);
+        if (PortfolioCommands.ContactProblem(Kind, Value) is { } problem) yield return new ValidationResult(problem, [nameof(Value)]);
     }
 }
 

@@ -10,7 +10,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Staff;
 
 [Authorize(Policy = Policies.StaffRead)]
-public class DetailsModel(AppDbContext db, IAuthorizationService auth) : PageModel
+public class DetailsModel(AppDbContext db, StaffCommands staff, IAuthorizationService auth) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public List<AuditEntry> History { get; private set; } = [];
@@ -36,10 +36,13 @@ public class DetailsModel(AppDbContext db, IAuthorizationService auth) : PageMod
     {
         // Reading the card needs staff.read; changing it needs staff.write.
         if (!(await auth.AuthorizeAsync(User, Policies.StaffWrite)).Succeeded) return Forbid();
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null) return NotFound();
-        person.IsArchived = archived;
-        await db.SaveChangesAsync(ct);
+        var result = await staff.SetArchivedAsync(id, archived, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error)
+        {
+            TempData["Error"] = error.FullText;
+            return RedirectToPage(new { id });
+        }
         TempData["Flash"] = message;
         return RedirectToPage(new { id });
     }

@@ -10,7 +10,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Staff;
 
 [Authorize(Policy = Policies.StaffWrite)]
-public class EditModel(AppDbContext db) : PageModel
+public class EditModel(AppDbContext db, StaffCommands staff) : PageModel
 {
     [BindProperty] public StaffInput Input { get; set; } = new();
     /// <summary>The version the user started editing; a newer one in the database means someone else saved meanwhile.</summary>
@@ -32,36 +32,24 @@ public class EditModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
+        // The form again with the messages, but a card that is not there (or is another school's) is 404 as on opening it.
+        if (!ModelState.IsValid) return id is null || await db.People.AnyAsync(p => p.Id == id, ct) ? await FormAsync(id, ct) : NotFound();
+        var result = id is null ? await staff.CreateAsync(Input, ct) : await staff.UpdateAsync(id.Value, Input, Version, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error)
+        {
+            error.AddTo(ModelState);
+            return await FormAsync(id, ct);
+        }
+        TempData["Flash"] = id is null ? $"Педагог {result.Value!.FullName} добавлен." : "Изменения сохранены.";
+        return RedirectToPage("/Staff/Details", new { id = result.Value!.Id });
+    }
+
+    /// <summary>The form again with the user's input and the messages.</summary>
+    private async Task<IActionResult> FormAsync(int? id, CancellationToken ct)
+    {
         Id = id;
         Departments = await db.DepartmentsAsync(ct);
-        Person? person = null;
-        if (id is not null)
-        {
-            person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
-            if (person is null) return NotFound();
-        }
-        if (!ModelState.IsValid) return Page();
-
-        if (person is null)
-        {
-            person = new Person { LastName = "", FirstName = "" };
-            db.People.Add(person);
-        }
-        else
-        {
-            db.Entry(person).Property(p => p.Version).OriginalValue = Version;
-        }
-        Input.ApplyTo(person, User.Identity!.Name!);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Пока вы редактировали карточку, её изменил другой пользователь. Ваши изменения не сохранены: откройте карточку заново, проверьте данные и внесите правки ещё раз.");
-            return Page();
-        }
-        TempData["Flash"] = id is null ? $"Педагог {person.FullName} добавлен." : "Изменения сохранены.";
-        return RedirectToPage("/Staff/Details", new { id = person.Id });
+        return Page();
     }
 }

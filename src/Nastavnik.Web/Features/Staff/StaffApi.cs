@@ -32,32 +32,27 @@ public static class StaffApi
         group.MapGet("/{id:int}", async Task<Results<Ok<StaffDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var p = await db.People.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (p is null) return ApiProblems.NotFound("Педагог не найден.");
+            if (p is null) return ApiProblems.NotFound(StaffCommands.NotFoundMessage);
             http.Response.Headers.ETag = ApiProblems.ETag(p.Version);
             return TypedResults.Ok(StaffDto.From(p));
         });
 
-        group.MapPost("/", async (StaffInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<StaffDto>, ProblemHttpResult>> (StaffInput input, StaffCommands staff, HttpContext http, CancellationToken ct) =>
         {
-            var person = new Person { LastName = "", FirstName = "" };
-            input.ApplyTo(person, http.User.Identity!.Name!);
-            db.People.Add(person);
-            await db.SaveChangesAsync(ct);
+            var result = await staff.CreateAsync(input, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            var person = result.Value!;
             http.Response.Headers.ETag = ApiProblems.ETag(person.Version);
             return TypedResults.Created($"/api/v1/staff/{person.Id}", StaffDto.From(person));
         }).RequireAuthorization(Policies.StaffWrite);
 
-        group.MapPut("/{id:int}", async Task<Results<Ok<StaffDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult>> (int id, StaffInput input, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async Task<Results<Ok<StaffDto>, ProblemHttpResult>> (int id, StaffInput input, StaffCommands staff, HttpContext http, CancellationToken ct) =>
         {
-            var person = await db.People.FirstOrDefaultAsync(x => x.Id == id, ct);
-            if (person is null) return ApiProblems.NotFound("Педагог не найден.");
             if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
-            db.Entry(person).Property(p => p.Version).OriginalValue = version;
-            input.ApplyTo(person, http.User.Identity!.Name!);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
-            http.Response.Headers.ETag = ApiProblems.ETag(person.Version);
-            return TypedResults.Ok(StaffDto.From(person));
+            var result = await staff.UpdateAsync(id, input, version, ct);
+            if (result.Error is { } error) return error.ToProblem();
+            http.Response.Headers.ETag = ApiProblems.ETag(result.Value!.Version);
+            return TypedResults.Ok(StaffDto.From(result.Value));
         }).RequireAuthorization(Policies.StaffWrite);
     }
 }

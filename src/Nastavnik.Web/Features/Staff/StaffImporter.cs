@@ -84,13 +84,13 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
             if (row.ExistingId is { } id)
             {
                 if (perRow.GetValueOrDefault(row.Row, duplicates) == DuplicateAction.Skip) { skipped++; continue; }
-                row.Input.ApplyTo(people[id], userName);
+                StaffCommands.Apply(row.Input, people[id], userName);
                 updated++;
             }
             else
             {
                 var person = new Person { LastName = "", FirstName = "" };
-                row.Input.ApplyTo(person, userName);
+                StaffCommands.Apply(row.Input, person, userName);
                 db.People.Add(person);
                 created++;
             }

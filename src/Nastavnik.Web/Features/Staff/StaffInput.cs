@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
@@ -6,7 +7,7 @@ using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Staff;
 
-/// <summary>What a user may enter about a person; shared by the edit page, the API and the import so the rules are the same everywhere.</summary>
+/// <summary>What a user may enter about a person; shared by the edit page, the API and the import. Saving it is <see cref="StaffCommands"/>.</summary>
 public sealed class StaffInput : IValidatableObject
 {
     [Required(ErrorMessage = "Укажите фамилию.")]
@@ -61,18 +62,9 @@ public sealed class StaffInput : IValidatableObject
     [Display(Name = "Дата согласия")]
     public DateOnly? ConsentDate { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var thisYear = DateTime.UtcNow.Year;
-        if (BirthYear is { } y && (y < thisYear - 85 || y > thisYear - 16))
-            yield return new ValidationResult($"Год рождения — от {thisYear - 85} до {thisYear - 16}.", [nameof(BirthYear)]);
-        else if (BirthYear is { } by && ExperienceYears is { } e && e > thisYear - by - 16)
-            yield return new ValidationResult("Стаж больше, чем возможно при таком годе рождения.", [nameof(ExperienceYears)]);
-        if (Consent != ConsentStatus.NotRecorded && ConsentDate is null)
-            yield return new ValidationResult("Укажите дату, когда согласие дано или отозвано.", [nameof(ConsentDate)]);
-        if (ConsentDate is { } d && d > DateOnly.FromDateTime(DateTime.Today.AddDays(1)))
-            yield return new ValidationResult("Дата согласия не может быть в будущем.", [nameof(ConsentDate)]);
-    }
+    /// <summary>The rules across fields, written once in <see cref="StaffCommands.CrossFieldProblems"/>; the clock is the app's when model binding supplies it.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        StaffCommands.CrossFieldProblems(this, StaffCommands.Today(validationContext.GetService<TimeProvider>() ?? TimeProvider.System));
 
     public static StaffInput From(Person p) => new()
     {
@@ -80,28 +72,6 @@ public sealed class StaffInput : IValidatableObject
         Department = p.Department, ExperienceYears = p.ExperienceYears, BirthYear = p.BirthYear, Category = p.Category,
         Email = p.Email, Phone = p.Phone, Consent = p.Consent, ConsentDate = p.ConsentDate,
     };
-
-    /// <summary>Copies the input onto the person; the consent's recorder is stamped when the consent changes.</summary>
-    public void ApplyTo(Person p, string userName)
-    {
-        p.LastName = RussianText.Clean(LastName) ?? "";
-        p.FirstName = RussianText.Clean(FirstName) ?? "";
-        p.MiddleName = RussianText.Clean(MiddleName);
-        p.Position = RussianText.Clean(Position);
-        p.Subjects = RussianText.Clean(Subjects);
-        p.Department = RussianText.Clean(Department);
-        p.ExperienceYears = ExperienceYears;
-        p.BirthYear = BirthYear;
-        p.Category = Category;
-        p.Email = RussianText.Clean(Email);
-        p.Phone = RussianText.Clean(Phone);
-        if (p.Consent != Consent || p.ConsentDate != ConsentDate || p.Id == 0)
-        {
-            p.ConsentRecordedBy = Consent == ConsentStatus.NotRecorded ? null : userName;
-            p.Consent = Consent;
-            p.ConsentDate = Consent == ConsentStatus.NotRecorded ? null : ConsentDate;
-        }
-    }
 }
 
 public static class StaffLabels
