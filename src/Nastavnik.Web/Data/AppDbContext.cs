@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Nastavnik.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentSchool school) : IdentityDbContext<AppUser>(options)
+public class AppDbContext(DbContextOptions options, CurrentSchool school) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data.Migrations;
 
 namespace Nastavnik.Web.Data;
 
@@ -24,19 +25,20 @@ public static class DatabaseSetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentSchool>();
-        services.AddDbContext<AppDbContext>(db =>
+        // The context type of the provider carries that provider's migrations (ADR-005); everything else asks for AppDbContext.
+        if (options.Provider == DatabaseProvider.PostgreSQL)
         {
-            if (options.Provider == DatabaseProvider.PostgreSQL)
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(db =>
             {
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Nastavnik is empty.");
                 db.UseNpgsql(connection);
-            }
-            else
-            {
-                db.UseSqlite(EnsureSqliteFolder(connection ?? DefaultSqlite));
-            }
-        });
+            });
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(EnsureSqliteFolder(connection ?? DefaultSqlite)));
+        }
         services.AddScoped<Migrator>();
         return services;
     }

@@ -1,97 +1,28 @@
-using System.Data.Common;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data.Migrations;
 
 namespace Nastavnik.Web.Data;
 
 /// <summary>
-/// Applies the SQL migrations embedded under Data/Migrations/{Sqlite,Postgres}, in name order, each in its own
-/// transaction, and records them in __nastavnik_migrations. See docs/decisions/ADR-002-migrations.md.
+/// Brings the database to the model with the EF Core migrations of its provider (Data/Migrations/Sqlite or Postgres, see
+/// docs/decisions/ADR-005-ef-migrations.md). A database of the last release with SQL migrations is adopted first
+/// (<see cref="Release0008"/>). EF Core serializes concurrent migrations itself (a lock per database).
 /// </summary>
 public sealed class Migrator(AppDbContext db, ILogger<Migrator> log)
 {
-    private const string HistoryTable = "__nastavnik_migrations";
-    private const long PostgresLockKey = 7_020_905_1;
-
-    public sealed record Migration(string Id, string Sql);
-
-    public static IReadOnlyList<Migration> All(DatabaseProvider provider)
+    /// <summary>Applies the pending migrations and returns their ids (empty when the database is up to date).</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
-        var folder = provider == DatabaseProvider.PostgreSQL ? "Postgres" : "Sqlite";
-        var asm = Assembly.GetExecutingAssembly();
-        var prefix = $"migrations/{folder}/";
-        return asm.GetManifestResourceNames()
-            .Where(n => n.Replace('\\', '/').StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(asm.GetManifestResourceStream(n)!);
-                return new Migration(n[prefix.Length..^4], reader.ReadToEnd());
-            })
-            .ToList();
-    }
-
-    public async Task<IReadOnlyList<string>> AppliedAsync(CancellationToken ct = default)
-    {
-        await EnsureHistoryAsync(ct);
-        var conn = await OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT id FROM {HistoryTable} ORDER BY id";
-        var ids = new List<string>();
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) ids.Add(r.GetString(0));
-        return ids;
-    }
-
-    /// <summary>Applies pending migrations up to and including <paramref name="upTo"/> (all when null). Returns the ids applied.</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(string? upTo = null, CancellationToken ct = default)
-    {
-        var provider = db.ProviderOf();
-        var conn = await OpenAsync(ct);
-        if (provider == DatabaseProvider.PostgreSQL) await ExecAsync(conn, null, $"SELECT pg_advisory_lock({PostgresLockKey})", ct);
-        else await ExecAsync(conn, null, "PRAGMA journal_mode=WAL", ct);
-        try
-        {
-            var applied = (await AppliedAsync(ct)).ToHashSet();
-            var done = new List<string>();
-            foreach (var m in All(provider))
-            {
-                if (upTo is not null && string.CompareOrdinal(m.Id, upTo) > 0) break;
-                if (applied.Contains(m.Id)) continue;
-                await using var tx = await conn.BeginTransactionAsync(ct);
-                await ExecAsync(conn, tx, m.Sql, ct);
-                await ExecAsync(conn, tx, $"INSERT INTO {HistoryTable} (id, applied_at) VALUES ('{m.Id}', '{DateTime.UtcNow:O}')", ct);
-                await tx.CommitAsync(ct);
-                log.LogInformation("Applied migration {Migration}", m.Id);
-                done.Add(m.Id);
-            }
-            return done;
-        }
-        finally
-        {
-            if (provider == DatabaseProvider.PostgreSQL) await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", ct);
-        }
-    }
-
-    private async Task EnsureHistoryAsync(CancellationToken ct)
-    {
-        var conn = await OpenAsync(ct);
-        await ExecAsync(conn, null, $"CREATE TABLE IF NOT EXISTS {HistoryTable} (id varchar(150) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        return conn;
-    }
-
-    private static async Task ExecAsync(DbConnection conn, DbTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 600;
-        await cmd.ExecuteNonQueryAsync(ct);
+        // One writer and many readers on the one-machine install; the mode is kept in the database file.
+        if (db.ProviderOf() == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
+        if (await Release0008.AdoptAsync(db, ct) is { } baseline)
+            log.LogInformation("Database of release 0008 adopted: migration {Migration} recorded as applied", baseline);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        foreach (var id in pending) log.LogInformation("Applied migration {Migration}", id);
+        return pending;
     }
 }
+
+/// <summary>The database was left by a release older than the one this version can upgrade from; nothing was changed.</summary>
+public sealed class DatabaseTooOldException(string message) : Exception(message);

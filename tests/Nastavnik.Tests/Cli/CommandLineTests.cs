@@ -20,7 +20,7 @@ public sealed class CommandLineTests : IDisposable
 
         var migrate = await Run("migrate");
         migrate.Code.ShouldBe(0, migrate.Err);
-        migrate.Out.ShouldContain("0001_initial");
+        migrate.Out.ShouldContain("_Initial");
         (await Run("migrate")).Out.ShouldContain("up to date");
 
         // demo reset on an empty database creates the demo school (id 3: region, district, school).

@@ -49,19 +49,6 @@ public static class NastavnikCommandLine
         demo.Subcommands.Add(reset);
         root.Subcommands.Add(demo);
 
-        var provider = new Option<DatabaseProvider>("--provider") { Description = "Sqlite or PostgreSQL.", DefaultValueFactory = _ => DatabaseProvider.Sqlite };
-        var script = new Command("schema-script", "Print the schema the current model expects (for writing a new migration; see docs/decisions/ADR-002-migrations.md).") { provider };
-        script.SetAction(r =>
-        {
-            var builder = new DbContextOptionsBuilder<AppDbContext>();
-            if (r.GetValue(provider) == DatabaseProvider.PostgreSQL) builder.UseNpgsql("Host=localhost");
-            else builder.UseSqlite("Data Source=:memory:");
-            using var db = new AppDbContext(builder.Options, new CurrentSchool(new HttpContextAccessor()));
-            Console.WriteLine(db.Database.GenerateCreateScript());
-            return 0;
-        });
-        root.Subcommands.Add(script);
-
         root.Subcommands.Add(SchoolCommand());
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(MatchCommand());
@@ -238,6 +225,13 @@ public static class NastavnikCommandLine
     {
         await using var app = Program.BuildWebApp([]);
         await using var scope = app.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
+        try
+        {
+            return await action(scope.ServiceProvider);
+        }
+        catch (DatabaseTooOldException e)
+        {
+            return CommandError.Conflict(e.Message).ToExitCode(Console.Error);
+        }
     }
 }
