@@ -48,6 +48,8 @@ public partial class Program
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddScoped<DemoSchool>();
         builder.Services.AddScoped<StaffImporter>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Nastavnik.Web.Features.Matching.MatchingWorkflow>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
             {
