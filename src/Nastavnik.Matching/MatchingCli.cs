@@ -33,7 +33,7 @@ public static class MatchingCli
         }
         double seconds = clock.Elapsed.TotalSeconds;
         foreach (var issue in result.LockIssues)
-            error.WriteLine($"warning: lock mentee {issue.Lock.Mentee}, topic {issue.Lock.Topic}, mentor {issue.Lock.Mentor} not applied ({issue.Kind}): {issue.Message}");
+            error.WriteLine($"warning: lock mentee {issue.Lock.Mentee}, topic {issue.Lock.Topic}, mentor {issue.Lock.Mentor} not applied ({issue.Kind}): {Describe(issue)}");
 
         if (outPath is null)
         {
@@ -45,4 +45,20 @@ public static class MatchingCli
             $"objective {result.Objective}, needs served {result.NeedsServed}, {seconds:0.000} s -> {outPath}"));
         return 0;
     }
+
+    /// <summary>A lock issue's code in plain English, for the warnings of the command line (the web app renders its own Russian text).</summary>
+    public static string Describe(LockIssue issue) => issue.Kind switch
+    {
+        LockIssueKind.UnknownReference => "unknown participant or topic",
+        LockIssueKind.NeedNotDeclared => "the mentee has no need on this topic",
+        LockIssueKind.MentorDoesNotOffer => "the mentor does not offer this topic",
+        LockIssueKind.SelfMentoring => "a teacher cannot mentor themself",
+        LockIssueKind.OutsideScope => "mentor and mentee are outside one matching scope",
+        LockIssueKind.Conflict => "the pair is marked as a conflict",
+        LockIssueKind.NeedAlreadyLocked => "the need is already locked to another mentor",
+        LockIssueKind.MenteeLoadExceeded => $"the mentee's load of {issue.Limit} topics is used by earlier locks",
+        LockIssueKind.OfferCapacityExceeded => $"the mentor's capacity of {issue.Limit} mentees on this topic is used by earlier locks",
+        LockIssueKind.MentorCapacityExceeded => $"the mentor's capacity of {issue.Limit} assignments is used by earlier locks",
+        _ => issue.Kind.ToString(),
+    };
 }

@@ -57,6 +57,7 @@ public partial class Program
         builder.Services.AddScoped<ProgramCommands>();
         builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
+        builder.Services.AddScoped<Nastavnik.Web.Features.Matching.MatchingWorkflow>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
             {

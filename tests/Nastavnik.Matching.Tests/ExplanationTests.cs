@@ -21,7 +21,7 @@ public class ExplanationTests
     };
 
     [Fact]
-    public void Assignment_carries_its_score_terms_and_a_russian_explanation()
+    public void Assignment_carries_its_score_terms_and_the_facts_that_explain_it()
     {
         var result = MatchingEngine.Solve(Problem());
 
@@ -30,10 +30,13 @@ public class ExplanationTests
         a.Score.ShouldBe(new ScoreBreakdown(Priority: 300, Level: 60, Preference: 50, SameSchool: 0, ReverseDigital: 25));
         a.Score.Total.ShouldBe(435);
         a.Reverse.ShouldBeTrue();
-        a.Explanation.ShouldBe(
-            "закрывает дефицит “Кейс-технология” (приоритет 3); уровень наставника 3; выбор наставляемого №1; реверсивное наставничество");
-        result.Assignments.Last().Explanation.ShouldBe(
-            "закрывает дефицит “Кейс-технология” (приоритет 2); уровень наставника 3; наставник из той же школы; реверсивное наставничество");
+        (a.NeedPriority, a.MentorLevel, a.PreferenceRank, a.SameSchool, a.ReverseDigital, a.Locked).ShouldBe((3, 3, 1, false, true, false));
+        var last = result.Assignments.Last();
+        (last.Mentee, last.Topic, last.Mentor).ShouldBe((2, 0, 1));
+        (last.NeedPriority, last.MentorLevel, last.PreferenceRank, last.SameSchool, last.ReverseDigital, last.Locked).ShouldBe((2, 3, 0, true, true, false));
+        // Mentee 0's second topic is not digital and not ranked: only priority and level speak for it.
+        var plain = result.Assignments.Single(x => x.Topic == 1);
+        (plain.NeedPriority, plain.MentorLevel, plain.PreferenceRank, plain.SameSchool, plain.ReverseDigital).ShouldBe((1, 2, 1, false, false));
     }
 
     [Fact]
@@ -50,12 +53,13 @@ public class ExplanationTests
     }
 
     [Fact]
-    public void Without_explain_only_assignments_and_scores_are_produced()
+    public void Without_explain_only_assignments_and_their_facts_are_produced()
     {
         var result = MatchingEngine.Solve(Problem(), new MatchingSettings { Explain = false });
 
         result.Assignments.Count.ShouldBe(3);
-        result.Assignments.ShouldAllBe(a => a.Explanation == "");
+        result.Assignments.ShouldBe(MatchingEngine.Solve(Problem()).Assignments);
+        result.UnservedNeeds.ShouldBeEmpty();
         result.Pairs.ShouldBeEmpty();
         result.Groups.ShouldBeEmpty();
     }

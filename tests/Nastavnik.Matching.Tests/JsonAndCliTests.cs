@@ -107,4 +107,27 @@ public class JsonAndCliTests
         }
         finally { File.Delete(broken); }
     }
+
+    [Fact]
+    public void Cli_warns_about_a_lock_it_could_not_apply_by_its_code_and_still_solves()
+    {
+        var problem = InstanceJson.Read(Small);
+        // A self-lock can never hold: the engine reports it by code, the command line renders the code as a warning.
+        var self = problem.Needs[0];
+        string path = Path.Combine(Path.GetTempPath(), $"nastavnik-{Guid.NewGuid():N}.json");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        try
+        {
+            InstanceJson.Write(problem with { Locks = [new CuratorLock(self.Mentee, self.Topic, self.Mentee)] }, path);
+
+            MatchingCli.Run(path, null, output, error, new MatchingSettings { Explain = false }).ShouldBe(0);
+
+            error.ToString().Trim().ShouldBe(
+                $"warning: lock mentee {self.Mentee}, topic {self.Topic}, mentor {self.Mentee} not applied (SelfMentoring): a teacher cannot mentor themself");
+            using var doc = JsonDocument.Parse(output.ToString());
+            doc.RootElement.GetProperty("objective").GetInt64().ShouldBe(8855);
+        }
+        finally { File.Delete(path); }
+    }
 }

@@ -38,7 +38,7 @@ public class LockAndConflictTests
         var locked = result.Assignments.Single(a => a.Mentee == 0);
         locked.Mentor.ShouldBe(2);
         locked.Locked.ShouldBeTrue();
-        locked.Explanation.ShouldEndWith("закреплено куратором");
+        (locked.NeedPriority, locked.MentorLevel, locked.PreferenceRank).ShouldBe((3, 1, 0));
         result.Assignments.Single(a => a.Mentee == 4).Mentor.ShouldBe(1);
         result.AllLocksHonoured.ShouldBeTrue();
     }
@@ -79,8 +79,9 @@ public class LockAndConflictTests
             LockIssueKind.SelfMentoring, LockIssueKind.OutsideScope, LockIssueKind.Conflict,
             LockIssueKind.NeedAlreadyLocked, LockIssueKind.Conflict,
         ]);
-        result.LockIssues.ShouldAllBe(i => i.Message.Length > 10);
-        result.LockIssues[4].Message.ShouldContain("своя школа");
+        result.LockIssues.Select(i => (i.Lock.Mentee, i.Lock.Topic, i.Lock.Mentor)).ShouldBe(
+            [(0, 0, 99), (0, 1, 1), (4, 1, 1), (0, 0, 0), (0, 0, 3), (4, 0, 1), (0, 0, 2), (4, 0, 1)]);
+        result.LockIssues.ShouldAllBe(i => i.Limit == 0);
         result.Assignments.Select(a => (a.Mentee, a.Mentor, a.Locked)).ShouldBe([(0, 1, true), (4, 2, false)]);
     }
 
@@ -104,12 +105,12 @@ public class LockAndConflictTests
 
         var result = MatchingEngine.Solve(problem);
 
-        result.LockIssues.Select(i => i.Kind).ShouldBe(
-            [LockIssueKind.OfferCapacityExceeded, LockIssueKind.MentorCapacityExceeded, LockIssueKind.MentorDoesNotOffer]);
+        result.LockIssues.Select(i => (i.Kind, i.Limit)).ShouldBe(
+            [(LockIssueKind.OfferCapacityExceeded, 1), (LockIssueKind.MentorCapacityExceeded, 1), (LockIssueKind.MentorDoesNotOffer, 0)]);
         result.Assignments.Select(a => (a.Mentee, a.Topic, a.Mentor)).ShouldBe([(0, 0, 1), (4, 0, 2)]);
         result.UnservedNeeds.Single().Reason.ShouldBe(UnservedReason.MenteeLoadReached);
 
         var overloaded = MatchingEngine.Solve(problem with { Locks = [new CuratorLock(4, 0, 1), new CuratorLock(4, 1, 1)] });
-        overloaded.LockIssues.Single().Kind.ShouldBe(LockIssueKind.MenteeLoadExceeded);
+        overloaded.LockIssues.Single().ShouldBe(new LockIssue(new CuratorLock(4, 1, 1), LockIssueKind.MenteeLoadExceeded, Limit: 1));
     }
 }

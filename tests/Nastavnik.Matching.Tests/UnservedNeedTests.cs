@@ -54,16 +54,16 @@ public class UnservedNeedTests
     }
 
     [Fact]
-    public void Reasons_are_explained_in_russian()
+    public void Reasons_are_codes_with_their_arguments_and_no_text()
     {
-        var texts = MatchingEngine.Solve(Problem()).UnservedNeeds.ToDictionary(u => u.Reason, u => u.Explanation);
+        var full = MatchingEngine.Solve(Problem()).UnservedNeeds.Single(u => u.Topic == 4);
 
-        texts[UnservedReason.NoOffer].ShouldBe("никто не заявил ресурсную компетенцию по теме “Тема 0”");
-        texts[UnservedReason.OnlySelfOffers].ShouldBe("тему “Тема 1” предлагает только сам педагог");
-        texts[UnservedReason.OnlyOutsideScope].ShouldContain("вне области подбора (своя школа)");
-        texts[UnservedReason.OnlyConflictingMentors].ShouldContain("конфликтные");
-        texts[UnservedReason.AllMentorsFull].ShouldBe("все наставники по теме “Тема 4” заняты: #2");
-        texts[UnservedReason.MenteeLoadReached].ShouldBe("достигнута предельная нагрузка наставляемого: 1 тема");
+        // The record holds the code and ids only: a host renders them with names, in its own language.
+        (full.Mentee, full.Priority, full.Reason).ShouldBe((0, 1, UnservedReason.AllMentorsFull));
+        full.FullMentors.ShouldBe([2]);
+        typeof(UnservedNeed).GetProperties().ShouldNotContain(p => p.PropertyType == typeof(string));
+        typeof(Assignment).GetProperties().ShouldNotContain(p => p.PropertyType == typeof(string));
+        typeof(LockIssue).GetProperties().ShouldNotContain(p => p.PropertyType == typeof(string));
     }
 
     [Fact]

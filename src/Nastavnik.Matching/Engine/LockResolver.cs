@@ -42,38 +42,29 @@ internal static class LockResolver
 
         foreach (var l in locks)
         {
-            var (kind, message, need, offer) = Check(p, r, l, needByKey, offerByKey);
-            if (kind is { } k) { issues.Add(new LockIssue(l, k, message)); continue; }
+            var (kind, limit, need, offer) = Check(p, r, l, needByKey, offerByKey);
+            if (kind is { } k) { issues.Add(new LockIssue(l, k, limit)); continue; }
             r.Consume(p, need, offer);
             locked.Add((need, offer));
         }
         return locked;
     }
 
-    private static (LockIssueKind?, string, int, int) Check(
+    /// <summary>The first reason the lock cannot hold (with the exhausted limit for the capacity kinds), or null with its contract.</summary>
+    private static (LockIssueKind? Kind, int Limit, int Need, int Offer) Check(
         IndexedProblem p, Residual r, CuratorLock l, Dictionary<long, int> needByKey, Dictionary<long, int> offerByKey)
     {
         if (!p.TryTeacherIndex(l.Mentee, out int e) || !p.TryTeacherIndex(l.Mentor, out int m) || !p.TryTopicIndex(l.Topic, out int t))
-            return (LockIssueKind.UnknownReference, "Закрепление ссылается на неизвестного педагога или тему.", -1, -1);
-        string topic = Texts.TopicName(p, t);
-        if (e == m)
-            return (LockIssueKind.SelfMentoring, $"Педагог #{l.Mentee} не может быть наставником самому себе.", -1, -1);
-        if (!needByKey.TryGetValue(IndexedProblem.Key(e, t), out int need))
-            return (LockIssueKind.NeedNotDeclared, $"У педагога #{l.Mentee} нет дефицита по теме {topic}.", -1, -1);
-        if (!offerByKey.TryGetValue(IndexedProblem.Key(m, t), out int offer))
-            return (LockIssueKind.MentorDoesNotOffer, $"Педагог #{l.Mentor} не заявлял ресурсную компетенцию по теме {topic}.", -1, -1);
-        if (p.Group[e] != p.Group[m])
-            return (LockIssueKind.OutsideScope, $"Наставник #{l.Mentor} и наставляемый #{l.Mentee} вне одной области подбора ({Texts.ScopeName(p.Source.Scope)}).", -1, -1);
-        if (p.IsConflict(e, t, m))
-            return (LockIssueKind.Conflict, $"Пара наставник #{l.Mentor} – наставляемый #{l.Mentee} по теме {topic} отмечена как конфликтная.", -1, -1);
-        if (r.NeedDone[need])
-            return (LockIssueKind.NeedAlreadyLocked, $"Дефицит педагога #{l.Mentee} по теме {topic} уже закреплён за другим наставником.", -1, -1);
-        if (r.MenteeLoad[e] <= 0)
-            return (LockIssueKind.MenteeLoadExceeded, $"Превышена нагрузка наставляемого #{l.Mentee}: не более {p.MenteeLoad[e]} тем.", -1, -1);
-        if (r.OfferCapacity[offer] <= 0)
-            return (LockIssueKind.OfferCapacityExceeded, $"Превышена вместимость наставника #{l.Mentor} по теме {topic}: не более {p.OfferCapacity[offer]} наставляемых.", -1, -1);
-        if (r.MentorCapacity[m] <= 0)
-            return (LockIssueKind.MentorCapacityExceeded, $"Превышена общая вместимость наставника #{l.Mentor}: не более {p.MentorCapacity[m]} назначений.", -1, -1);
-        return (null, "", need, offer);
+            return (LockIssueKind.UnknownReference, 0, -1, -1);
+        if (e == m) return (LockIssueKind.SelfMentoring, 0, -1, -1);
+        if (!needByKey.TryGetValue(IndexedProblem.Key(e, t), out int need)) return (LockIssueKind.NeedNotDeclared, 0, -1, -1);
+        if (!offerByKey.TryGetValue(IndexedProblem.Key(m, t), out int offer)) return (LockIssueKind.MentorDoesNotOffer, 0, -1, -1);
+        if (p.Group[e] != p.Group[m]) return (LockIssueKind.OutsideScope, 0, -1, -1);
+        if (p.IsConflict(e, t, m)) return (LockIssueKind.Conflict, 0, -1, -1);
+        if (r.NeedDone[need]) return (LockIssueKind.NeedAlreadyLocked, 0, -1, -1);
+        if (r.MenteeLoad[e] <= 0) return (LockIssueKind.MenteeLoadExceeded, p.MenteeLoad[e], -1, -1);
+        if (r.OfferCapacity[offer] <= 0) return (LockIssueKind.OfferCapacityExceeded, p.OfferCapacity[offer], -1, -1);
+        if (r.MentorCapacity[m] <= 0) return (LockIssueKind.MentorCapacityExceeded, p.MentorCapacity[m], -1, -1);
+        return (null, 0, need, offer);
     }
 }

@@ -1,6 +1,6 @@
 namespace Nastavnik.Matching.Engine;
 
-/// <summary>Turns chosen contracts into the public result: scores, explanations, pairs, groups, open needs.</summary>
+/// <summary>Turns chosen contracts into the public result: scores and their facts, pairs, groups, open needs with their reasons.</summary>
 internal static class ResultBuilder
 {
     public static MatchingResult Build(
@@ -23,8 +23,7 @@ internal static class ResultBuilder
             int rank = p.PreferenceRank(n, m);
             assignments[i] = new Assignment(
                 p.TeacherId[e], p.TopicId[p.NeedTopic[n]], p.TeacherId[m], score, p.NeedPriority[n], p.OfferLevel[o],
-                rank, p.Experience[m] < p.Experience[e], isLocked,
-                settings.Explain ? Texts.Assignment(p, n, o, score, rank, isLocked) : "");
+                rank, p.Experience[m] < p.Experience[e], isLocked);
         }
 
         var result = new MatchingResult
@@ -127,8 +126,7 @@ internal static class UnservedAnalyzer
                 : full.Count == allowed ? UnservedReason.AllMentorsFull
                 : UnservedReason.NotSelected;
             IReadOnlyList<int> fullMentors = reason == UnservedReason.AllMentorsFull ? full.Order().ToArray() : [];
-            open.Add(new UnservedNeed(p.TeacherId[e], p.TopicId[t], p.NeedPriority[n], reason, fullMentors,
-                Texts.Unserved(p, n, reason, fullMentors)));
+            open.Add(new UnservedNeed(p.TeacherId[e], p.TopicId[t], p.NeedPriority[n], reason, fullMentors));
         }
         return [.. open];
     }

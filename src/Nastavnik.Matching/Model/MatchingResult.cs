@@ -6,10 +6,21 @@ public readonly record struct ScoreBreakdown(int Priority, int Level, int Prefer
     public int Total => Priority + Level + Preference + SameSchool + ReverseDigital;
 }
 
-/// <summary>Mentor teaches mentee the topic. <paramref name="PreferenceRank"/> is 1..3 or 0 when not ranked.</summary>
+/// <summary>
+/// Mentor teaches mentee the topic, with the facts that explain why (the host renders them as text): the need's priority, the
+/// mentor's level, the mentee's ranking of this mentor (<paramref name="PreferenceRank"/> 1..3, 0 when not ranked), the score terms
+/// (<see cref="SameSchool"/>, <see cref="ReverseDigital"/>), <paramref name="Reverse"/> (the mentor has less experience) and
+/// <paramref name="Locked"/> (the curator's lock).
+/// </summary>
 public sealed record Assignment(
     int Mentee, int Topic, int Mentor, ScoreBreakdown Score, int NeedPriority, int MentorLevel,
-    int PreferenceRank, bool Reverse, bool Locked, string Explanation);
+    int PreferenceRank, bool Reverse, bool Locked)
+{
+    /// <summary>Mentor and mentee work in the same school (the score's same-school term).</summary>
+    public bool SameSchool => Score.SameSchool != 0;
+    /// <summary>A younger mentor teaches a digital topic (the score's reverse-digital term).</summary>
+    public bool ReverseDigital => Score.ReverseDigital != 0;
+}
 
 /// <summary>A tandem: one mentor and one mentee, for one or more topics.</summary>
 public sealed record Pair(int Mentor, int Mentee, IReadOnlyList<int> Topics);
@@ -35,25 +46,39 @@ public enum UnservedReason
     NotSelected,
 }
 
-public sealed record UnservedNeed(
-    int Mentee, int Topic, int Priority, UnservedReason Reason, IReadOnlyList<int> FullMentors, string Explanation);
+/// <summary>A need left open: <see cref="Reason"/> is the code, <see cref="FullMentors"/> its argument for <see cref="UnservedReason.AllMentorsFull"/>.</summary>
+public sealed record UnservedNeed(int Mentee, int Topic, int Priority, UnservedReason Reason, IReadOnlyList<int> FullMentors);
 
+/// <summary>Why a curator's lock was not honoured, checked in this order.</summary>
 public enum LockIssueKind
 {
+    /// <summary>The mentee, the mentor or the topic is not in the problem.</summary>
     UnknownReference,
+    /// <summary>The mentee has no need on the topic.</summary>
     NeedNotDeclared,
+    /// <summary>The mentor does not offer the topic.</summary>
     MentorDoesNotOffer,
+    /// <summary>Mentor and mentee are the same teacher.</summary>
     SelfMentoring,
+    /// <summary>Mentor and mentee are not in one group of the problem's scope.</summary>
     OutsideScope,
+    /// <summary>The pair is a conflict (for this topic or all topics).</summary>
     Conflict,
+    /// <summary>An earlier lock already gave the need to another mentor.</summary>
     NeedAlreadyLocked,
+    /// <summary>Earlier locks used the mentee's load (<see cref="LockIssue.Limit"/>).</summary>
     MenteeLoadExceeded,
+    /// <summary>Earlier locks used the mentor's capacity on the topic (<see cref="LockIssue.Limit"/>).</summary>
     OfferCapacityExceeded,
+    /// <summary>Earlier locks used the mentor's capacity in all (<see cref="LockIssue.Limit"/>).</summary>
     MentorCapacityExceeded,
 }
 
-/// <summary>A curator's lock that could not be honoured; it is left out and the rest is solved.</summary>
-public sealed record LockIssue(CuratorLock Lock, LockIssueKind Kind, string Message);
+/// <summary>
+/// A curator's lock that could not be honoured; it is left out and the rest is solved. <see cref="Limit"/> is the exhausted
+/// load or capacity for the three capacity kinds, 0 otherwise. The ids are those of <see cref="Lock"/>.
+/// </summary>
+public sealed record LockIssue(CuratorLock Lock, LockIssueKind Kind, int Limit = 0);
 
 /// <summary>Stable matching next to the optimum: Gap = optimum − stable objective.</summary>
 public sealed record StableReport(long StableObjective, long OptimalObjective, int OptimalNeedsServed)

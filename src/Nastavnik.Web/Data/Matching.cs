@@ -1,11 +1,14 @@
+using System.Text.Json.Serialization;
+using LockIssueKind = Nastavnik.Matching.LockIssueKind;
+
 namespace Nastavnik.Web.Data;
 
 public enum MatchingRunMode { Optimal, Stable }
 
 /// <summary>
 /// One press of «Подобрать пары»: the engine's proposal for a program's round, kept so the page can show it, compare it with the
-/// previous run and approve it. The assignments are stored as JSON (<see cref="ProposedAssignment"/>[]): mentee, mentor, topic, score,
-/// explanation; they name people and topics by database id.
+/// previous run and approve it. The assignments are stored as JSON (<see cref="ProposedAssignment"/>[]): mentee, mentor, topic, score and
+/// the facts that explain it; they name people and topics by database id.
 /// </summary>
 public class MatchingRun : ISchoolOwned
 {
@@ -20,12 +23,30 @@ public class MatchingRun : ISchoolOwned
     public int NeedsServed { get; set; }
     public int NeedsTotal { get; set; }
     public required string AssignmentsJson { get; set; }
-    /// <summary>Locks the engine could not honour: Russian messages with names (string[] as JSON); null when all held.</summary>
+    /// <summary>
+    /// Locks the engine could not honour (<see cref="StoredLockIssue"/>[] as JSON; runs stored before the codes hold Russian messages,
+    /// string[]); null when all held.
+    /// </summary>
     public string? LockIssuesJson { get; set; }
 }
 
-/// <summary>One proposed assignment of a run (the JSON of <see cref="MatchingRun.AssignmentsJson"/>).</summary>
-public sealed record ProposedAssignment(int MenteeId, int MentorId, int TopicId, int Score, int Priority, bool Reverse, string Explanation);
+/// <summary>
+/// One proposed assignment of a run (the JSON of <see cref="MatchingRun.AssignmentsJson"/>) with the engine's facts that explain it;
+/// the page renders them as text. Runs stored before the facts have <see cref="MentorLevel"/> 0 and a ready text in <see cref="Explanation"/>.
+/// </summary>
+public sealed record ProposedAssignment(
+    int MenteeId, int MentorId, int TopicId, int Score, int Priority, bool Reverse,
+    int MentorLevel = 0, int PreferenceRank = 0, bool SameSchool = false, bool ReverseDigital = false, bool Locked = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Explanation = null);
+
+/// <summary>
+/// A lock the engine could not honour, as stored in <see cref="MatchingRun.LockIssuesJson"/>: the code, database ids and the exhausted
+/// limit (the engine's LockIssue.Limit). <see cref="Text"/> holds the Russian message of a run stored before the codes.
+/// </summary>
+public sealed record StoredLockIssue(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<LockIssueKind>))] LockIssueKind Kind,
+    int MenteeId, int TopicId, int MentorId, int Limit = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null);
 
 public enum MatchDecisionKind { Lock, Reject }
 

@@ -9,6 +9,8 @@ public sealed class CliProcess(bool demo = true) : IDisposable
 {
     public string Dir { get; } = Directory.CreateTempSubdirectory("nastavnik-cli-").FullName;
     public string Db => Path.Combine(Dir, "cli.db");
+    /// <summary>More environment variables for the process, e.g. another database: they override the defaults above.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
@@ -22,6 +24,7 @@ public sealed class CliProcess(bool demo = true) : IDisposable
                 ["Nastavnik__Demo__Enabled"] = demo ? "true" : "false",
             },
         };
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         using var p = Process.Start(start)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -199,7 +199,7 @@ public abstract class MatchingPageTests(AppFixture app)
         // 75 rows: mentees T0..T5 on 13 topics each, each mentee's mentor the next teacher; the first 60 urgent.
         var topics = c.Topics.Values.Order().Take(13).ToList();
         var rows = (from t in topics from i in Enumerable.Range(0, 6) select (i, t)).Take(75)
-            .Select((x, k) => new ProposedAssignment(c.P(x.i), c.P((x.i + 1) % 6), x.t, 300, k < 60 ? 3 : 1, false, "тест")).ToList();
+            .Select((x, k) => new ProposedAssignment(c.P(x.i), c.P((x.i + 1) % 6), x.t, 300, k < 60 ? 3 : 1, false, Explanation: "тест")).ToList();
         await AddRunAsync(c, rows);
         var curator = await c.School.CuratorAsync();
 
@@ -232,7 +232,7 @@ public abstract class MatchingPageTests(AppFixture app)
     public async Task Summary_counts_tandems_and_groups_from_the_stored_run()
     {
         var c = await SeedAsync();
-        ProposedAssignment A(int mentee, int mentor, string topic) => new(c.P(mentee), c.P(mentor), c.Topics[topic], 200, 2, false, "тест");
+        ProposedAssignment A(int mentee, int mentor, string topic) => new(c.P(mentee), c.P(mentor), c.Topics[topic], 200, 2, false, Explanation: "тест");
         await AddRunAsync(c,
         [
             A(0, 4, "ICT-02"), A(1, 4, "ICT-02"), A(2, 4, "ICT-02"),  // a group of three

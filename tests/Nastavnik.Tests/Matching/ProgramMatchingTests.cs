@@ -20,7 +20,7 @@ public abstract class ProgramMatchingTests(AppFixture app)
         var (code, output, error) = await app.WithDb(async db =>
         {
             using StringWriter o = new(), e = new();
-            var rc = await ProgramMatchingCommand.RunAsync(db, c.ProgramId, stable: false, outFile, o, e);
+            var rc = await ProgramMatchingCommand.RunAsync(new MatchingWorkflow(db, TimeProvider.System), c.ProgramId, stable: false, outFile, o, e);
             return (rc, o.ToString(), e.ToString());
         });
         code.ShouldBe(0, error);
@@ -50,7 +50,7 @@ public abstract class ProgramMatchingTests(AppFixture app)
         var stable = await app.WithDb(async db =>
         {
             using StringWriter o = new(), e = new();
-            await ProgramMatchingCommand.RunAsync(db, c.ProgramId, stable: true, null, o, e);
+            await ProgramMatchingCommand.RunAsync(new MatchingWorkflow(db, TimeProvider.System), c.ProgramId, stable: true, null, o, e);
             return o.ToString();
         });
         stable.ShouldContain("устойчивый подбор");
@@ -59,7 +59,7 @@ public abstract class ProgramMatchingTests(AppFixture app)
         var missing = await app.WithDb(async db =>
         {
             using StringWriter o = new(), e = new();
-            var rc = await ProgramMatchingCommand.RunAsync(db, 987654, false, null, o, e);
+            var rc = await ProgramMatchingCommand.RunAsync(new MatchingWorkflow(db, TimeProvider.System), 987654, false, null, o, e);
             return (rc, e.ToString());
         });
         missing.rc.ShouldBe(2);

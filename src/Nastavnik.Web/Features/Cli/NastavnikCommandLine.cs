@@ -177,7 +177,7 @@ public static class NastavnikCommandLine
     private static Command MatchCommand()
     {
         var instance = new Option<FileInfo?>("--instance") { Description = "Matching instance (JSON, see docs/matching-engine.md)." };
-        var program = new Option<int?>("--program") { Description = "Id of a mentoring program: solve its latest diagnostics round from the database and print a summary." };
+        var program = new Option<int?>("--program") { Description = "Id of a mentoring program: solve its latest diagnostics round from the database with the curator's locks and rejections and print the pairs (nothing is stored)." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the result JSON here instead of printing it." };
         var stable = new Option<bool>("--stable") { Description = "Mentee-proposing stable matching instead of the optimum." };
         var match = new Command("match", "Solve a mentor–mentee matching: --instance FILE prints {objective, assignments, needs_served, seconds}; --program ID solves a program's round.") { instance, program, output, stable };
@@ -192,7 +192,7 @@ public static class NastavnikCommandLine
             }
             if (programId is { } id)
                 return WithServices(sp => Nastavnik.Web.Features.Matching.ProgramMatchingCommand.RunAsync(
-                    sp.GetRequiredService<AppDbContext>(), id, r.GetValue(stable), r.GetValue(output)?.FullName, Console.Out, Console.Error, ct));
+                    sp.GetRequiredService<Nastavnik.Web.Features.Matching.MatchingWorkflow>(), id, r.GetValue(stable), r.GetValue(output)?.FullName, Console.Out, Console.Error, ct));
             var settings = new Nastavnik.Matching.MatchingSettings { Mode = r.GetValue(stable) ? Nastavnik.Matching.MatchingMode.Stable : Nastavnik.Matching.MatchingMode.Optimal, Explain = false };
             return Task.FromResult(Nastavnik.Matching.MatchingCli.Run(file!.FullName, r.GetValue(output)?.FullName, Console.Out, Console.Error, settings));
         });

@@ -16,7 +16,7 @@ namespace Nastavnik.Web.Features.Matching;
 /// Curators and administrators open it for a teacher with ?personId= (answers collected at the round table on paper).
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class ChoiceModel(AppDbContext db) : PageModel
+public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public sealed record NeedCard(int TopicId, string Topic, int Priority, string? Comment, List<ChoiceStage.Candidate> Candidates,
         List<(int MentorId, string Name, bool Available)> Chosen)
@@ -74,51 +74,24 @@ public class ChoiceModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostChoiceAsync(int? personId, int topicId, int?[] mentors, string? stamp, CancellationToken ct)
     {
         if (await LoadAsync(personId, ct) is { } stop) return stop;
-        if (Subject is null || Blocked is not null || Stage is null)
-            return Back(Blocked ?? "Выбор наставников сейчас не проводится: изменения не сохранены.");
-        var error = await ChoiceStage.SaveChoiceAsync(db, Stage, Subject.Id, topicId, mentors, stamp ?? "", User.Identity!.Name!, ct);
-        if (error is not null) return Back(error);
-        TempData["Flash"] = mentors.Any(m => m is > 0) ? "Выбор сохранён." : "Выбор по теме очищен.";
-        return RedirectToPage(null, null, new { personId = RoutePersonId }, $"need-{topicId}");
+        var result = await ChoiceStageCommands.SaveChoiceAsync(db, time, Subject, Stage, topicId, mentors, stamp ?? "", User.Identity!.Name!, ct);
+        return Done(result, $"need-{topicId}");
     }
 
     /// <summary>Saves the mentor's side: capacity 0–10 and the offered topics they keep (the others are declined).</summary>
     public async Task<IActionResult> OnPostMentorAsync(int? personId, int capacity, int[] keep, int version, CancellationToken ct)
     {
         if (await LoadAsync(personId, ct) is { } stop) return stop;
-        if (Subject is null || Blocked is not null || Stage is null)
-            return Back(Blocked ?? "Выбор наставников сейчас не проводится: изменения не сохранены.");
-        if (!Stage.IsOpen) return Back("Выбор наставников закрыт: изменения не сохранены.");
-        if (capacity is < 0 or > ChoiceStage.MaxCapacity)
-            return Back($"Число наставляемых должно быть от 0 до {ChoiceStage.MaxCapacity}, получено {capacity}. Ничего не сохранено.");
-        var offered = await db.Offers.Where(o => o.RoundId == Round!.Id && o.PersonId == Subject.Id).Select(o => o.TopicId).ToListAsync(ct);
-        if (offered.Count == 0) return Back("В диагностике не отмечено ни одной темы, в которой вы готовы быть наставником: сохранять нечего.");
-        var availability = await db.MentorAvailabilities.FirstOrDefaultAsync(a => a.RoundId == Round!.Id && a.PersonId == Subject.Id, ct);
-        if ((availability?.Version ?? 0) != version)
-            return Back("Эти настройки уже изменены в другом окне или куратором. Обновите страницу, проверьте их и сохраните снова.");
-        if (availability is null)
-            // Version 1 on insert: the form of a teacher who has not answered yet carries 0, so a second such form is refused.
-            db.MentorAvailabilities.Add(new MentorAvailability { RoundId = Round!.Id, PersonId = Subject.Id, Capacity = capacity, UpdatedBy = User.Identity!.Name!, Version = 1 });
-        else
-        {
-            // Touched even when only the declines change: the version moves, so a concurrent form with the old one is refused.
-            availability.Capacity = capacity;
-            availability.UpdatedAt = DateTime.UtcNow;
-            availability.UpdatedBy = User.Identity!.Name!;
-        }
-        var declined = await db.DeclinedOffers.Where(d => d.RoundId == Round!.Id && d.PersonId == Subject.Id).ToListAsync(ct);
-        db.DeclinedOffers.RemoveRange(declined.Where(d => keep.Contains(d.TopicId)));
-        foreach (var topicId in offered.Where(t => !keep.Contains(t) && declined.All(d => d.TopicId != t)))
-            db.DeclinedOffers.Add(new DeclinedOffer { RoundId = Round!.Id, PersonId = Subject.Id, TopicId = topicId });
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException)
-        {
-            return Back("Эти настройки одновременно сохранены в другом окне. Обновите страницу, проверьте их и сохраните снова.");
-        }
-        TempData["Flash"] = capacity == 0
-            ? "Сохранено: в этом году вы не берёте наставляемых."
-            : $"Сохранено: вы готовы взять до {RussianText.Plural(capacity, "наставляемого", "наставляемых", "наставляемых")}.";
-        return RedirectToPage(null, null, new { personId = RoutePersonId }, "mentor");
+        var result = await ChoiceStageCommands.SaveMentorAsync(db, time, Subject, Stage, capacity, keep, version, User.Identity!.Name!, ct);
+        return Done(result, "mentor");
+    }
+
+    /// <summary>The message as a flash and back to the form's part of the page, or the refusal as an error at the top.</summary>
+    private IActionResult Done(CommandResult<string> result, string fragment)
+    {
+        if (result.Error is { } error) return Back(error.Message);
+        TempData["Flash"] = result.Value;
+        return RedirectToPage(null, null, new { personId = RoutePersonId }, fragment);
     }
 
     private IActionResult Back(string error)
@@ -133,16 +106,8 @@ public class ChoiceModel(AppDbContext db) : PageModel
         if (subject is null) return StatusCode(refused);
         OnBehalf = subject.OnBehalf;
         Subject = subject.Person;
-        if (Subject is null)
-        {
-            Blocked = "Ваша учётная запись не связана с карточкой педагога, поэтому выбора наставников для вас нет.";
-            return null;
-        }
-        (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
-        Blocked = Subject.IsArchived ? $"{Subject.FullName} в архиве и не участвует в подборе пар."
-            : Subject.Consent != ConsentStatus.Given
-                ? $"У педагога {Subject.FullName} нет согласия на обработку персональных данных: без него педагог не участвует в подборе пар."
-                : null;
+        Blocked = ChoiceStage.Blocked(Subject);
+        if (Subject is not null) (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
         return null;
     }
 }

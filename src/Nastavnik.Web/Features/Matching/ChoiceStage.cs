@@ -9,7 +9,7 @@ namespace Nastavnik.Web.Features.Matching;
 
 /// <summary>
 /// The choice stage after the round table (issue 4, item 6): which round it belongs to, who may be chosen for a topic, and the
-/// rules for saving a mentee's ranking and a mentor's capacity. Used by the teacher's page (Choice) and the curator's (Preferences).
+/// who takes part. Used by the teacher's page (Choice) and the curator's (Preferences); the writes are <see cref="ChoiceStageCommands"/>.
 /// </summary>
 public static class ChoiceStage
 {
@@ -65,39 +65,13 @@ public static class ChoiceStage
     /// <summary>The ranking as the form carries it between load and save: mentor ids by rank, comma-separated («» when none).</summary>
     public static string Stamp(IEnumerable<int> mentorIds) => string.Join(",", mentorIds);
 
-    /// <summary>
-    /// Replaces the mentee's ranking for one need. Returns a Russian error (and changes nothing) when the stage is closed, the need
-    /// does not exist, a mentor is named twice or cannot be chosen, or the ranking was changed elsewhere since the form was loaded.
-    /// </summary>
-    public static async Task<string?> SaveChoiceAsync(AppDbContext db, PreferenceRound stage, int menteeId, int topicId,
-        IReadOnlyList<int?> ranked, string? loadedStamp, string userName, CancellationToken ct)
-    {
-        if (!stage.IsOpen) return "Выбор наставников закрыт: изменения не сохранены.";
-        var topicName = await db.Needs.Where(n => n.RoundId == stage.RoundId && n.PersonId == menteeId && n.TopicId == topicId)
-            .Select(n => n.Topic!.Name).FirstOrDefaultAsync(ct);
-        if (topicName is null) return "Такой темы нет среди затруднений педагога в этой диагностике: выбор не сохранён.";
-        // Empty places are skipped: «—, Иванов, —» is one choice, Иванов first.
-        var mentors = ranked.Take(MaxChoices).Where(m => m is > 0).Select(m => m!.Value).ToList();
-        if (mentors.Count != mentors.Distinct().Count())
-            return $"«{topicName}»: один и тот же наставник выбран дважды. Выберите разных наставников или оставьте место пустым.";
-        var candidates = (await CandidatesAsync(db, stage.RoundId, [topicId], menteeId, ct)).GetValueOrDefault(topicId) ?? [];
-        if (mentors.Any(m => candidates.All(c => c.PersonId != m)))
-            return $"«{topicName}»: выбранный педагог не предлагает эту тему в диагностике (или отказался от неё): выбор не сохранён. Обновите страницу и выберите из списка.";
-        var existing = await db.MentorChoices.Where(c => c.RoundId == stage.RoundId && c.MenteeId == menteeId && c.TopicId == topicId)
-            .OrderBy(c => c.Rank).ToListAsync(ct);
-        if (loadedStamp is not null && Stamp(existing.Select(c => c.MentorId)) != loadedStamp)
-            return $"«{topicName}»: выбор по этой теме уже изменён в другом окне или куратором. Обновите страницу, проверьте выбор и сохраните снова.";
-        if (existing.Select(c => c.MentorId).SequenceEqual(mentors)) return null;
-        // Delete, then insert, in one transaction: the unique (rank) and (mentor) indexes hold whatever the new order is.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.MentorChoices.RemoveRange(existing);
-        await db.SaveChangesAsync(ct);
-        for (var i = 0; i < mentors.Count; i++)
-            db.MentorChoices.Add(new MentorChoice { RoundId = stage.RoundId, MenteeId = menteeId, TopicId = topicId, MentorId = mentors[i], Rank = i + 1, UpdatedBy = userName });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return null;
-    }
+    /// <summary>Why this teacher takes no part in the choice stage, in words for the user (null: no linked card); null when they do.</summary>
+    public static string? Blocked(Person? person) =>
+        person is null ? "Ваша учётная запись не связана с карточкой педагога, поэтому выбора наставников для вас нет."
+        : person.IsArchived ? $"{person.FullName} в архиве и не участвует в подборе пар."
+        : person.Consent != ConsentStatus.Given
+            ? $"У педагога {person.FullName} нет согласия на обработку персональных данных: без него педагог не участвует в подборе пар."
+            : null;
 
     private static string? Shorten(string? text, int max)
     {

@@ -14,7 +14,7 @@ namespace Nastavnik.Web.Features.Matching;
 /// mentors stated their capacity or declined topics, fill a teacher's choice from a paper form, close the stage.
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class PreferencesModel(AppDbContext db) : PageModel
+public class PreferencesModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public sealed record MenteeRow(int PersonId, string FullName, string? Department, int Needs, int NeedsChosen);
     public sealed record MentorRow(int PersonId, string FullName, string? Department, int Topics, int? Capacity, List<string> Declined);
@@ -37,7 +37,7 @@ public class PreferencesModel(AppDbContext db) : PageModel
     public int PageCount => Math.Max(1, (Filtered + PageSize - 1) / PageSize);
     public List<MenteeRow> MenteePage { get; private set; } = [];
     public List<MentorRow> MentorPage { get; private set; } = [];
-    public DateOnly DefaultDeadline => DateOnly.FromDateTime(DateTime.Today.AddDays(7));
+    public DateOnly DefaultDeadline => DateOnly.FromDateTime(time.GetLocalNow().DateTime.AddDays(7));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -88,35 +88,16 @@ public class PreferencesModel(AppDbContext db) : PageModel
     /// <summary>The current view and filters with another page number, for the pager.</summary>
     public object Route(int page) => new { View = MentorsView ? "mentors" : null, Q, Pending = Pending ? true : (bool?)null, p = page > 1 ? page : (int?)null };
 
-    public async Task<IActionResult> OnPostOpenAsync(DateOnly? deadline, CancellationToken ct)
-    {
-        var (program, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
-        if (round is null) return Back("Сначала проведите диагностику: выбор наставников строится по её итогам.");
-        if (deadline is null || deadline < DateOnly.FromDateTime(DateTime.Today))
-            return Back("Укажите срок выбора — сегодняшнюю или более позднюю дату. Выбор не открыт.");
-        if (stage is null)
-            db.PreferenceRounds.Add(new PreferenceRound { ProgramId = program!.Id, RoundId = round.Id, Deadline = deadline.Value, OpenedBy = User.Identity!.Name! });
-        else
-        {
-            var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
-            tracked.ClosedAt = null;
-            tracked.Deadline = deadline.Value;
-        }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Back("Выбор уже открыт или изменён другим пользователем. Обновите страницу."); }
-        TempData["Flash"] = $"Выбор наставников открыт до {RussianText.Date(deadline)}. Педагоги увидят его на главной странице.";
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostOpenAsync(DateOnly? deadline, CancellationToken ct) =>
+        Done(await ChoiceStageCommands.OpenAsync(db, time, deadline, User.Identity!.Name!, ct));
 
-    public async Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct) =>
+        Done(await ChoiceStageCommands.CloseAsync(db, time, version, ct));
+
+    private IActionResult Done(CommandResult<string> result)
     {
-        var (_, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
-        if (round is null || stage is null) return RedirectToPage();
-        var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
-        if (tracked.Version != version) return Back("Выбор уже изменён другим пользователем. Обновите страницу и повторите.");
-        tracked.ClosedAt ??= DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "Выбор наставников закрыт. Подберите пары: выбор наставляемых и нагрузка наставников будут учтены.";
+        if (result.Error is { } error) return Back(error.Message);
+        TempData["Flash"] = result.Value;
         return RedirectToPage();
     }
 

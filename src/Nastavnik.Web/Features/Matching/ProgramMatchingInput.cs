@@ -50,10 +50,11 @@ public sealed class ProgramMatchingInput
     /// <summary>
     /// Builds the input for <paramref name="programId"/>; null when the program does not exist (in the current tenant) or has no
     /// round yet (then <paramref name="program"/> tells which). Every query filters by the program's SchoolId explicitly, so it
-    /// is also correct where no tenant is set (the command line); the global filters still apply in the web.
+    /// is also correct where no tenant is set (the command line); the global filters still apply in the web. Ages are counted
+    /// in the year of <paramref name="time"/>.
     /// </summary>
     public static async Task<(MentoringProgram? Program, DiagnosticsRound? Round, ProgramMatchingInput? Input)> BuildAsync(
-        AppDbContext db, int programId, CancellationToken ct = default)
+        AppDbContext db, int programId, TimeProvider time, CancellationToken ct = default)
     {
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return (null, null, null);
@@ -92,7 +93,7 @@ public sealed class ProgramMatchingInput
         var personIndex = new Dictionary<int, int>(people.Count);
         var matchPeople = new List<MatchPerson>(people.Count);
         var participants = new List<Participant>(people.Count);
-        var year = DateTime.Today.Year;
+        var year = time.GetLocalNow().Year;
         foreach (var p in people)
         {
             var id = matchPeople.Count;

@@ -11,11 +11,12 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Matching;
 
 /// <summary>
-/// Needs the optimal matching of the current program cannot serve, with the reason and what to do. The engine runs on each
-/// request (a school takes a few milliseconds). Needs are read through the Need query filter (managers see the school's).
+/// Needs the optimal matching of the current program cannot serve, with the curator's locks and rejections (the same solve as
+/// «Подобрать пары», <see cref="MatchingWorkflow.SolveAsync"/>), the reason and what to do. The engine runs on each request (a school
+/// takes a few milliseconds). Needs are read through the Need query filter (managers see the school's).
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class UnservedModel(AppDbContext db) : PageModel
+public class UnservedModel(AppDbContext db, MatchingWorkflow matching, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Dir { get; set; }
 
@@ -40,7 +41,7 @@ public class UnservedModel(AppDbContext db) : PageModel
             Groups.SelectMany(g => g).Select(r => (IReadOnlyList<object?>)[r.Topic.DirectionName, r.Topic.Name, r.Teacher.FullName,
                 r.Teacher.Department, ProgramMatchingInput.PriorityWord(r.Priority), Capital(r.ReasonText), r.Action]))
         { MaxColumnWidth = 70 };
-        return File(XlsxWriter.Write(sheet), XlsxWriter.ContentType, $"Незакрытые дефициты {DateTime.Today:dd.MM.yyyy}.xlsx");
+        return File(XlsxWriter.Write(sheet), XlsxWriter.ContentType, $"Незакрытые дефициты {time.GetLocalNow():dd.MM.yyyy}.xlsx");
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -49,9 +50,10 @@ public class UnservedModel(AppDbContext db) : PageModel
         if (Program is null) return;
         Round = await db.LatestRoundAsync(Program.Id, ct);
         if (Round is null) return;
-        (_, _, Input) = await ProgramMatchingInput.BuildAsync(db, Program.Id, ct);
-        if (Input is null || Input.Problem.Needs.Count == 0) return;
-        Result = MatchingEngine.Solve(Input.Problem, MatchingSettings.Default);
+        if ((await matching.SolveAsync(Program.Id, stable: false, ct)).Value is not { } solution) return;
+        Input = solution.Input;
+        if (Input.Problem.Needs.Count == 0) return;
+        Result = solution.Result;
         All = UnservedNeedsReport.Build(Input, Result);
         Directions = Input.Topics.Select(t => (t.DirectionId, t.DirectionName)).Distinct()
             .Where(d => All.Any(r => r.Topic.DirectionId == d.DirectionId)).ToList();
