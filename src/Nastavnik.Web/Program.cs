@@ -7,7 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Catalog;
-using Nastavnik.Web.Features.Cli;
+using Nastavnik.Web.Cli;
 using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Portfolio;
@@ -57,6 +57,7 @@ public partial class Program
         builder.Services.AddScoped<ProgramCommands>();
         builder.Services.AddScoped<RoundCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Admin.Users.AccountCommands>();
+        builder.Services.AddScoped<Nastavnik.Web.Features.Schools.SchoolCommands>();
         builder.Services.AddScoped<Nastavnik.Web.Features.Matching.MatchingWorkflow>();
 
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(o =>
