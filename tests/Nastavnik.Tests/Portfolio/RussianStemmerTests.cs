@@ -1,7 +1,7 @@
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Text;
-using Nastavnik.Web.Features.Supervisor;
 
 namespace Nastavnik.Tests.Portfolio;
 
@@ -42,13 +42,13 @@ public class RussianStemmerTests
     public void Text_is_folded_and_split_on_hyphens()
     {
         RussianStemmer.StemText("Кейс-технология на уроках ЁЛКИ").ShouldBe("кейс технолог на урок елк");
-        SupervisorSearch.Terms("Кейсовые технологии и уроки").ShouldBe(["кейс", "технолог", "урок"]);
+        PortfolioSearch.Terms("Кейсовые технологии и уроки").ShouldBe(["кейс", "технолог", "урок"]);
     }
 
     [Fact]
     public void Excerpt_marks_matched_words_and_encodes_everything_else()
     {
-        var html = SupervisorSearch.Excerpt(SupervisorSearch.Terms("видеоролик"), "<b>Снимаем</b> видеоролики & монтируем");
+        var html = PortfolioSearch.Excerpt(PortfolioSearch.Terms("видеоролик"), "<b>Снимаем</b> видеоролики & монтируем");
         html.ShouldBe("&lt;b&gt;Снимаем&lt;/b&gt; <mark>видеоролики</mark> &amp; монтируем");
     }
 }

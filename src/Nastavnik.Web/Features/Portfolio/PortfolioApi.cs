@@ -4,7 +4,6 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
-using Nastavnik.Web.Features.Supervisor;
 
 namespace Nastavnik.Web.Features.Portfolio;
 
@@ -22,7 +21,7 @@ public static class PortfolioApi
         var group = api.MapGroup("/portfolio").WithTags("Portfolio").RequireAuthorization(Policies.ProgramRead);
 
         group.MapGet("/search", async (AppDbContext db, string? q, int? topicId, int? page, int? size, CancellationToken ct) =>
-            TypedResults.Ok(await db.SearchAsync(new SupervisorQuery(q, topicId, page ?? 1, size ?? 20), ct)));
+            TypedResults.Ok(await db.SearchAsync(new PortfolioSearchQuery(q, topicId, page ?? 1, size ?? 20), ct)));
 
         group.MapGet("/people/{personId:int}", async Task<Results<Ok<PersonPortfolioDto>, NotFound<ProblemDetailsBody>>> (int personId, AppDbContext db, CancellationToken ct) =>
         {
@@ -30,7 +29,7 @@ public static class PortfolioApi
             if (p is null) return ApiProblems.NotFound("Педагог не найден.");
             var items = await ItemsAsync(db.PortfolioItems.Where(i => i.PersonId == personId), ct);
             var contacts = await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-            return TypedResults.Ok(new PersonPortfolioDto(p.Id, p.FullName, p.Position, p.Department, p.ExperienceYears, items, contacts.Select(SupervisorSearch.View).ToList()));
+            return TypedResults.Ok(new PersonPortfolioDto(p.Id, p.FullName, p.Position, p.Department, p.ExperienceYears, items, contacts.Select(PortfolioSearch.View).ToList()));
         });
 
         var own = group.MapGroup("/items").RequireAuthorization(Policies.OwnProfile);

@@ -9,9 +9,9 @@ using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 using NpgsqlTypes;
 
-namespace Nastavnik.Web.Features.Supervisor;
+namespace Nastavnik.Web.Features.Portfolio;
 
-public sealed record SupervisorQuery(string? Q, int? TopicId, int Page = 1, int Size = 20);
+public sealed record PortfolioSearchQuery(string? Q, int? TopicId, int Page = 1, int Size = 20);
 
 public sealed record ContactView(ContactKind Kind, string KindName, string Value, string? Href, ContactVisibility Visibility);
 
@@ -22,14 +22,14 @@ public sealed record OfferHit(int TopicId, string TopicName, int Level, string? 
 public sealed record TeacherHit(int PersonId, string FullName, string? Position, string? Department,
     IReadOnlyList<ItemHit> Items, int ItemCount, IReadOnlyList<OfferHit> Offers, IReadOnlyList<ContactView> Contacts);
 
-public sealed record SupervisorResult(IReadOnlyList<TeacherHit> Teachers, int Total, int Page, int Pages, int Size, string? RoundTitle);
+public sealed record PortfolioSearchResult(IReadOnlyList<TeacherHit> Teachers, int Total, int Page, int Pages, int Size, string? RoundTitle);
 
 /// <summary>
 /// The «Супервизор» search: portfolio items by topic and by words in Russian word forms, grouped by teacher, with the teacher's
 /// offers in the latest diagnostics round and the contacts the viewer may see. Contacts are read through the query filter only.
 /// PostgreSQL ranks with its Russian full-text search (ts_rank); SQLite matches stems (RussianStemmer) and ranks by field weights.
 /// </summary>
-public static class SupervisorSearch
+public static class PortfolioSearch
 {
     private static readonly HashSet<string> StopWords =
         ["и", "в", "во", "на", "по", "с", "со", "для", "к", "ко", "о", "об", "от", "из", "у", "за", "не", "а", "но", "или", "как", "что", "это", "при", "до"];
@@ -40,7 +40,7 @@ public static class SupervisorSearch
 
     private sealed record Candidate(int ItemId, int PersonId, double Rank, DateTime UpdatedAt);
 
-    public static async Task<SupervisorResult> SearchAsync(this AppDbContext db, SupervisorQuery query, CancellationToken ct = default)
+    public static async Task<PortfolioSearchResult> SearchAsync(this AppDbContext db, PortfolioSearchQuery query, CancellationToken ct = default)
     {
         var terms = Terms(query.Q);
         var size = Math.Clamp(query.Size, 1, 100);
@@ -80,7 +80,7 @@ public static class SupervisorSearch
         var page = Math.Clamp(query.Page, 1, pages);
         var pagePeople = byPerson.Skip((page - 1) * size).Take(size).Select(x => x.PersonId).ToList();
         var teachers = await LoadTeachersAsync(db, pagePeople, candidates, terms, round?.Id, offerTopics, ct);
-        return new SupervisorResult(teachers, total, page, pages, size, round?.Title);
+        return new PortfolioSearchResult(teachers, total, page, pages, size, round?.Title);
     }
 
     private static async Task<List<Candidate>> PostgresCandidatesAsync(IQueryable<PortfolioItem> items, string q, List<string> terms, List<int> wordTopics, CancellationToken ct)

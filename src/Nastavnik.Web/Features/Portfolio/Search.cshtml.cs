@@ -8,18 +8,18 @@ using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
-namespace Nastavnik.Web.Features.Supervisor;
+namespace Nastavnik.Web.Features.Portfolio;
 
 /// <summary>«Супервизор»: any member of the school finds a colleague with experience in a topic and reaches them at once.</summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class IndexModel(AppDbContext db) : PageModel
+public class SearchModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? TopicId { get; set; }
     // "page" is reserved by Razor Pages for the page's own route value.
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public SupervisorResult Result { get; private set; } = new([], 0, 1, 1, 20, null);
+    public PortfolioSearchResult Result { get; private set; } = new([], 0, 1, 1, 20, null);
     public List<TopicGroup> Topics { get; private set; } = [];
     public string? TopicName { get; private set; }
     public int ItemsInBank { get; private set; }
@@ -31,9 +31,9 @@ public class IndexModel(AppDbContext db) : PageModel
         Topics = await db.TopicGroupsAsync(TopicId, ct);
         TopicName = Topics.SelectMany(g => g.Topics).Where(t => t.Id == TopicId).Select(t => t.Name).FirstOrDefault();
         ItemsInBank = await db.PortfolioItems.CountAsync(ct);
-        Result = await db.SearchAsync(new SupervisorQuery(Q, TopicId, PageNumber), ct);
+        Result = await db.SearchAsync(new PortfolioSearchQuery(Q, TopicId, PageNumber), ct);
         Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_Results", this) : Page();
+        return Request.Headers.ContainsKey("HX-Request") ? Partial("_SearchResults", this) : Page();
     }
 
     public string Link(int page) =>
