@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Nastavnik.Web.Data;
 
@@ -23,6 +24,8 @@ public static class DatabaseSetup
         var connection = config.GetConnectionString("Nastavnik");
 
         services.AddHttpContextAccessor();
+        // The one clock of the application: code asks it for the time, so tests can set the date.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentSchool>();
         services.AddDbContext<AppDbContext>(db =>
         {

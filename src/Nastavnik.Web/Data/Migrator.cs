@@ -8,7 +8,7 @@ namespace Nastavnik.Web.Data;
 /// Applies the SQL migrations embedded under Data/Migrations/{Sqlite,Postgres}, in name order, each in its own
 /// transaction, and records them in __nastavnik_migrations. See docs/decisions/ADR-002-migrations.md.
 /// </summary>
-public sealed class Migrator(AppDbContext db, ILogger<Migrator> log)
+public sealed class Migrator(AppDbContext db, ILogger<Migrator> log, TimeProvider clock)
 {
     private const string HistoryTable = "__nastavnik_migrations";
     private const long PostgresLockKey = 7_020_905_1;
@@ -60,7 +60,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> log)
                 if (applied.Contains(m.Id)) continue;
                 await using var tx = await conn.BeginTransactionAsync(ct);
                 await ExecAsync(conn, tx, m.Sql, ct);
-                await ExecAsync(conn, tx, $"INSERT INTO {HistoryTable} (id, applied_at) VALUES ('{m.Id}', '{DateTime.UtcNow:O}')", ct);
+                await ExecAsync(conn, tx, $"INSERT INTO {HistoryTable} (id, applied_at) VALUES ('{m.Id}', '{clock.UtcNow():O}')", ct);
                 await tx.CommitAsync(ct);
                 log.LogInformation("Applied migration {Migration}", m.Id);
                 done.Add(m.Id);

@@ -55,7 +55,7 @@ public static class NastavnikCommandLine
             var builder = new DbContextOptionsBuilder<AppDbContext>();
             if (r.GetValue(provider) == DatabaseProvider.PostgreSQL) builder.UseNpgsql("Host=localhost");
             else builder.UseSqlite("Data Source=:memory:");
-            using var db = new AppDbContext(builder.Options, new CurrentSchool(new HttpContextAccessor()));
+            using var db = new AppDbContext(builder.Options, new CurrentSchool(new HttpContextAccessor()), TimeProvider.System);
             Console.WriteLine(db.Database.GenerateCreateScript());
             return 0;
         });
