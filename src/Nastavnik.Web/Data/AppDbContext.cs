@@ -36,6 +36,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Curren
 
     public CurrentSchool School => school;
 
+    /// <summary>The application's clock, for code that is handed the context (static rules, importers).</summary>
+    public TimeProvider Clock => clock;
+
     // Read by the query filters on every query: EF parameterizes context members, so each context filters by its own school.
     internal int? TenantId => school.SchoolId;
     internal bool IsSchoolManager => school.IsSchoolManager;
@@ -97,7 +100,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options, Curren
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        var now = clock.UtcNow();
+        var now = clock.UtcTime();
         Tenancy.Stamp(ChangeTracker, TenantId);
         RowStamps.Apply(ChangeTracker, now);
         SearchTextMaintenance.Apply(ChangeTracker);

@@ -6,7 +6,7 @@ namespace Nastavnik.Web.Data;
 /// </summary>
 public static class Clock
 {
-    public static DateTime UtcNow(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
+    public static DateTime UtcTime(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -60,7 +60,7 @@ public sealed class Migrator(AppDbContext db, ILogger<Migrator> log, TimeProvide
                 if (applied.Contains(m.Id)) continue;
                 await using var tx = await conn.BeginTransactionAsync(ct);
                 await ExecAsync(conn, tx, m.Sql, ct);
-                await ExecAsync(conn, tx, $"INSERT INTO {HistoryTable} (id, applied_at) VALUES ('{m.Id}', '{clock.UtcNow():O}')", ct);
+                await ExecAsync(conn, tx, $"INSERT INTO {HistoryTable} (id, applied_at) VALUES ('{m.Id}', '{clock.UtcTime():O}')", ct);
                 await tx.CommitAsync(ct);
                 log.LogInformation("Applied migration {Migration}", m.Id);
                 done.Add(m.Id);

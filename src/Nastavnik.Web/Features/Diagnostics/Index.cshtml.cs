@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The curator's diagnostics page: the rounds of the current program (open, close, reopen) and who has answered the latest one.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public MentoringProgram? Program { get; private set; }
     public List<DiagnosticsRound> Rounds { get; private set; } = [];
@@ -26,6 +26,7 @@ public class IndexModel(AppDbContext db) : PageModel
     public string? Error { get; private set; }
     /// <summary>A curator who also teaches (an account linked to a card) fills their own sheet too.</summary>
     public bool HasOwnSheet => db.School.PersonId > 0;
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,7 +43,7 @@ public class IndexModel(AppDbContext db) : PageModel
         if (title is null) return await Fail("Укажите название диагностики, например «Самодиагностика педагогов, сентябрь».", ct);
         if (title.Length > 300) return await Fail("Название диагностики — не длиннее 300 знаков.", ct);
         if (ParseDate(Deadline) is not { } deadline) return await Fail("Укажите срок ответа — дату в виде дд.мм.гггг.", ct);
-        if (deadline < DateOnly.FromDateTime(DateTime.Today)) return await Fail($"Срок {RussianText.Date(deadline)} уже прошёл: укажите сегодняшнюю или более позднюю дату.", ct);
+        if (deadline < Today) return await Fail($"Срок {RussianText.Date(deadline)} уже прошёл: укажите сегодняшнюю или более позднюю дату.", ct);
         if (Rounds.FirstOrDefault(r => r.IsOpen) is { } open)
             return await Fail($"Диагностика «{open.Title}» ещё открыта. В программе может быть открыта только одна диагностика: закройте её, чтобы открыть новую.", ct);
         db.DiagnosticsRounds.Add(new DiagnosticsRound { ProgramId = Program.Id, Title = title, Deadline = deadline });
@@ -62,7 +63,7 @@ public class IndexModel(AppDbContext db) : PageModel
         if (!close && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != id && r.ClosedAt == null, ct))
             return await Fail("В программе уже открыта другая диагностика: закройте её, чтобы вернуться к этой.", ct);
         db.Entry(round).Property(r => r.Version).OriginalValue = version;
-        round.ClosedAt = close ? DateTime.UtcNow : null;
+        round.ClosedAt = close ? clock.UtcTime() : null;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return await Fail("Пока вы смотрели страницу, эту диагностику изменил другой пользователь. Проверьте её состояние и повторите.", ct); }
         TempData["Flash"] = close ? $"Диагностика «{round.Title}» закрыта: ответы больше не принимаются." : $"Диагностика «{round.Title}» снова открыта до {RussianText.Date(round.Deadline)}.";

@@ -10,7 +10,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The competency map of the staff room (карта компетенций): who can mentor what, who needs what, and where nobody can help.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class MapModel(AppDbContext db) : PageModel
+public class MapModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CompetencyMapFilter Filter { get; set; } = new();
     public MapScope Scope { get; private set; } = new(null, null, []);
@@ -43,7 +43,7 @@ public class MapModel(AppDbContext db) : PageModel
                 b.DemandExceedsSupply ? "да" : "нет", map.Uncovered.Count(d => d.Topic.Id == b.Topic.Id)]));
         var uncovered = new XlsxWriter.Sheet("Непокрытые дефициты", ["ФИО", "МО", "Направление", "Тема", "Приоритет"],
             map.Uncovered.Select(d => (IReadOnlyList<object?>)[d.Teacher.FullName, d.Teacher.Department, d.Topic.DirectionName, d.Topic.Name, d.Priority]));
-        return File(XlsxWriter.Write(matrix, balance, uncovered), XlsxWriter.ContentType, $"Карта компетенций {DateTime.Today:dd.MM.yyyy}.xlsx");
+        return File(XlsxWriter.Write(matrix, balance, uncovered), XlsxWriter.ContentType, $"Карта компетенций {clock.Today():dd.MM.yyyy}.xlsx");
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -63,14 +63,15 @@ public sealed class StaffInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var thisYear = DateTime.UtcNow.Year;
+        var today = validationContext.GetRequiredService<TimeProvider>().Today();
+        var thisYear = today.Year;
         if (BirthYear is { } y && (y < thisYear - 85 || y > thisYear - 16))
             yield return new ValidationResult($"Год рождения — от {thisYear - 85} до {thisYear - 16}.", [nameof(BirthYear)]);
         else if (BirthYear is { } by && ExperienceYears is { } e && e > thisYear - by - 16)
             yield return new ValidationResult("Стаж больше, чем возможно при таком годе рождения.", [nameof(ExperienceYears)]);
         if (Consent != ConsentStatus.NotRecorded && ConsentDate is null)
             yield return new ValidationResult("Укажите дату, когда согласие дано или отозвано.", [nameof(ConsentDate)]);
-        if (ConsentDate is { } d && d > DateOnly.FromDateTime(DateTime.Today.AddDays(1)))
+        if (ConsentDate is { } d && d > today.AddDays(1))
             yield return new ValidationResult("Дата согласия не может быть в будущем.", [nameof(ConsentDate)]);
     }
 
