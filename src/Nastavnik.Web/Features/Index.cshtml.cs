@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public MyCard? Me { get; private set; }
     public HomeCycle? Cycle { get; private set; }
     public bool Manager { get; private set; }
-    public DateOnly Today => clock.Today();
+    public DateOnly Today { get; } = clock.Today();
 
     /// <summary>The teacher's side: the open round and their own answers (their needs pass the privacy filter as their own).</summary>
     public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs,

@@ -22,7 +22,7 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public string? Template { get; set; }
     public int? Id { get; private set; }
     public List<StaffOption> Staff { get; private set; } = [];
-    public DateOnly Today => clock.Today();
+    public DateOnly Today { get; } = clock.Today();
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {

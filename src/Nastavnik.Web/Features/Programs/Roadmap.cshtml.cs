@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Programs;
 public class RoadmapModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Roadmap Roadmap { get; private set; } = null!;
-    public DateOnly Today => clock.Today();
+    public DateOnly Today { get; } = clock.Today();
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
