@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data.Migrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Nastavnik.Web.Data;
 
@@ -24,6 +25,8 @@ public static class DatabaseSetup
         var connection = config.GetConnectionString("Nastavnik");
 
         services.AddHttpContextAccessor();
+        // The one clock of the application: code asks it for the time, so tests can set the date.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentSchool>();
         // The context type of the provider carries that provider's migrations (ADR-005); everything else asks for AppDbContext.
         if (options.Provider == DatabaseProvider.PostgreSQL)

@@ -8,7 +8,7 @@ public class DiagnosticsRound : ISchoolOwned, IAudited, IVersioned
     public int ProgramId { get; set; }
     public MentoringProgram? Program { get; set; }
     public required string Title { get; set; }
-    public DateTime OpenedAt { get; set; } = DateTime.UtcNow;
+    public DateTime OpenedAt { get; set; }
     public DateOnly Deadline { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int Version { get; set; }
@@ -27,7 +27,7 @@ public class RoundResponse : ISchoolOwned, IAudited, IVersioned
     public int PersonId { get; set; }
     public Person? Person { get; set; }
     public DateTime? SubmittedAt { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
     public AnswerSource Source { get; set; }
     public int Version { get; set; }
@@ -46,12 +46,12 @@ public class Offer : ISchoolOwned, IAudited
     public int Level { get; set; }
     public string? Experience { get; set; }
     public AnswerSource Source { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
 }
 
 /// <summary>
 /// A professional deficit: a topic a teacher needs help with, priority 1–3, with a comment. Personal data: the query filter in
-/// AppDbContext shows a need only to its teacher and to the school's curators and administrators.
+/// privacy filter (AppDbContext.PrivacyFilters.cs) shows a need only to its teacher and to the school's curators and administrators.
 /// </summary>
 public class Need : ISchoolOwned, IAudited
 {
@@ -65,7 +65,7 @@ public class Need : ISchoolOwned, IAudited
     public int Priority { get; set; }
     public string? Comment { get; set; }
     public AnswerSource Source { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
 }
 
 /// <summary>A column mapping of a Google/Yandex Forms export, saved so the next file with the same headers maps itself.</summary>
@@ -76,6 +76,6 @@ public class FormsImportMapping : ISchoolOwned
     /// <summary>The folded, sorted column headers of the file: files with the same questions share a mapping.</summary>
     public required string HeaderKey { get; set; }
     public required string MappingJson { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 }

@@ -9,5 +9,5 @@ public class ImportUpload : ISchoolOwned
     public required string UserName { get; set; }
     public required string FileName { get; set; }
     public required byte[] Content { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }

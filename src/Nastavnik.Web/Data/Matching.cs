@@ -17,7 +17,7 @@ public class MatchingRun : ISchoolOwned
     public int ProgramId { get; set; }
     public int RoundId { get; set; }
     public MatchingRunMode Mode { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public long Objective { get; set; }
     public int NeedsServed { get; set; }
@@ -60,7 +60,7 @@ public class MatchDecision : ISchoolOwned, IAudited
     public int TopicId { get; set; }
     public int MentorId { get; set; }
     public MatchDecisionKind Kind { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 }
 
@@ -76,7 +76,7 @@ public class MentoringPair : ISchoolOwned, IAudited
     public Person? Mentee { get; set; }
     public int TopicId { get; set; }
     public Topic? Topic { get; set; }
-    public DateTime ApprovedAt { get; set; } = DateTime.UtcNow;
+    public DateTime ApprovedAt { get; set; }
     public required string ApprovedBy { get; set; }
 }
 
@@ -91,7 +91,7 @@ public class PreferenceRound : ISchoolOwned, IAudited, IVersioned
     public int SchoolId { get; set; }
     public int ProgramId { get; set; }
     public int RoundId { get; set; }
-    public DateTime OpenedAt { get; set; } = DateTime.UtcNow;
+    public DateTime OpenedAt { get; set; }
     public required string OpenedBy { get; set; }
     public DateOnly Deadline { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -113,7 +113,7 @@ public class MentorChoice : ISchoolOwned, IAudited
     public int TopicId { get; set; }
     public int MentorId { get; set; }
     public int Rank { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 }
 
@@ -125,7 +125,7 @@ public class MentorAvailability : ISchoolOwned, IAudited, IVersioned
     public int RoundId { get; set; }
     public int PersonId { get; set; }
     public int Capacity { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
     public int Version { get; set; }
 }

@@ -12,10 +12,10 @@ public class Organization
     public int? ParentId { get; set; }
     public bool IsDemo { get; set; }
     public Organization? Parent { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>Marks records that belong to one school; the tenant filter and tenant stamping key on it.</summary>
+/// <summary>Marks records that belong to one school; the tenant filter and tenant stamping (Tenancy) key on it.</summary>
 public interface ISchoolOwned
 {
     int SchoolId { get; set; }
@@ -27,7 +27,7 @@ public interface IAudited
     int Id { get; }
 }
 
-/// <summary>Has an optimistic concurrency token that AppDbContext bumps on every update.</summary>
+/// <summary>Has an optimistic concurrency token that the save bumps on every update (RowStamps).</summary>
 public interface IVersioned
 {
     int Version { get; set; }

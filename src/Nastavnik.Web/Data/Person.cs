@@ -11,7 +11,7 @@ public enum QualificationCategory { None, Compliance, First, Highest }
 public enum ConsentStatus { NotRecorded, Given, Withdrawn }
 
 /// <summary>A member of a school: a teacher now; students and external mentors later.</summary>
-public class Person : ISchoolOwned, IAudited, IVersioned
+public class Person : ISchoolOwned, IAudited, IVersioned, ISearchIndexed
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
@@ -40,8 +40,8 @@ public class Person : ISchoolOwned, IAudited, IVersioned
     /// <summary>Optimistic concurrency token, bumped on every update.</summary>
     public int Version { get; set; }
 
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 
     public string FullName => PersonName.Full(LastName, FirstName, MiddleName);
 

@@ -1,7 +1,7 @@
 namespace Nastavnik.Web.Data;
 
 /// <summary>One piece of a teacher's experience in the portfolio bank «Супервизор»: by topic, with achievements, links and files.</summary>
-public class PortfolioItem : ISchoolOwned, IAudited, IVersioned
+public class PortfolioItem : ISchoolOwned, IAudited, IVersioned, ISearchIndexed
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
@@ -16,13 +16,13 @@ public class PortfolioItem : ISchoolOwned, IAudited, IVersioned
     public string? Links { get; set; }
     /// <summary>Folded, stemmed words of the title, description, achievements and topic: the search column on SQLite.</summary>
     public string SearchText { get; set; } = "";
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
     public List<PortfolioFile> Files { get; set; } = [];
 
     /// <summary>Separates the fields in <see cref="SearchText"/>: title, achievements, description (the order of their weight in ranking).</summary>
-    /// <summary>The PostgreSQL-only shadow column with the weighted Russian tsvector (see AppDbContext).</summary>
+    /// <summary>The PostgreSQL-only shadow column with the weighted Russian tsvector (see PortfolioItemConfiguration).</summary>
     public const string SearchVectorColumn = "SearchVector";
 
     public const string FieldSeparator = " | ";
@@ -42,7 +42,7 @@ public class PortfolioFile : ISchoolOwned
     public required string ContentType { get; set; }
     public long Length { get; set; }
     public required byte[] Content { get; set; }
-    public DateTime UploadedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UploadedAt { get; set; }
 }
 
 public enum ContactKind { Email, Phone, Messenger, Room, Other }
@@ -50,7 +50,7 @@ public enum ContactKind { Email, Phone, Messenger, Room, Other }
 /// <summary>Who may see a contact: everyone of the school, or only the curators and administration.</summary>
 public enum ContactVisibility { School, Administration }
 
-/// <summary>A way to reach a teacher, with the teacher's choice of who may see it; enforced by the query filter in AppDbContext.</summary>
+/// <summary>A way to reach a teacher, with the teacher's choice of who may see it; enforced by the privacy filter in AppDbContext.PrivacyFilters.cs.</summary>
 public class PortfolioContact : ISchoolOwned, IAudited
 {
     public int Id { get; set; }

@@ -28,7 +28,7 @@ public class MentoringProgram : ISchoolOwned, IAudited, IVersioned
     public MentoringForms Forms { get; set; }
     public ProgramStatus Status { get; set; }
     public int Version { get; set; }
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime CreatedAt { get; set; }
     public List<ProgramCurator> Curators { get; set; } = [];
     public List<ProgramIndicator> Indicators { get; set; } = [];
     public List<RoadmapStage> Stages { get; set; } = [];

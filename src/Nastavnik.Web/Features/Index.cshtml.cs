@@ -11,7 +11,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features;
 
 [Authorize]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record SchoolSummary(string SchoolName, int Active, int Archived, int WithConsent, int WithoutConsent, int Departments, int Topics, int Directions, int Accounts);
     public sealed record MyCard(int Id, string LastName, string FirstName, string? MiddleName, string? Position, string? Department, ConsentStatus Consent)
@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db) : PageModel
     public MyCard? Me { get; private set; }
     public HomeCycle? Cycle { get; private set; }
     public bool Manager { get; private set; }
-    public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Today);
+    public DateOnly Today { get; } = clock.Today();
 
     /// <summary>The teacher's side: the open round and their own answers (their needs pass the privacy filter as their own).</summary>
     public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs,

@@ -15,7 +15,7 @@ public static class ImportUploads
         try { TableFileReader.Read(file.FileName, ms.ToArray()); }
         catch (TableFileException e) { return (null, e.Message); }
         // Uploads older than a day were abandoned; clear them so the table does not grow.
-        var stale = DateTime.UtcNow.AddDays(-1);
+        var stale = db.Clock.UtcTime().AddDays(-1);
         await db.ImportUploads.Where(u => u.CreatedAt < stale).ExecuteDeleteAsync(ct);
         var upload = new ImportUpload { Id = Guid.NewGuid(), Kind = kind, UserName = userName, FileName = Path.GetFileName(file.FileName), Content = ms.ToArray() };
         db.ImportUploads.Add(upload);

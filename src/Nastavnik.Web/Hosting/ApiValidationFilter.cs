@@ -12,7 +12,7 @@ public sealed class ApiValidationFilter : IEndpointFilter
             // Only the app's own input models (StaffInput, TopicInput, …) carry validation rules.
             if (arg?.GetType().Namespace?.StartsWith("Nastavnik.Web.Features", StringComparison.Ordinal) != true) continue;
             var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(arg, new ValidationContext(arg), results, validateAllProperties: true))
+            if (!Validator.TryValidateObject(arg, new ValidationContext(arg, context.HttpContext.RequestServices, null), results, validateAllProperties: true))
             {
                 var errors = results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Неверное значение.")))
                     .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray());

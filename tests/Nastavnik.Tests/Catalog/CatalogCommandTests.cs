@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Data.Migrations;
 using Nastavnik.Web.Features;
 using Nastavnik.Web.Features.Catalog;
 
@@ -91,13 +92,20 @@ public abstract class CatalogCommandTests(AppFixture app)
         var met = (await DirectionsAsync(school.Id))["MET"];
         await using var s = SignedInScope.Curator(school);
         // The other curator saves after this one has chosen its code, just before it writes.
-        var options = new DbContextOptionsBuilder<AppDbContext>(s.Get<DbContextOptions<AppDbContext>>()).AddInterceptors(new JustBeforeWriting(async () =>
+        var hook = new JustBeforeWriting(async () =>
         {
             await using var other = app.Services.CreateAsyncScope();
             var first = await other.ServiceProvider.GetRequiredService<CatalogCommands>().AddTopicAsync(met, "Смысловое чтение", false, null, default);
             first.Value!.Code.ShouldBe("MET-06");
-        })).Options;
-        await using var racing = new AppDbContext(options, s.Get<CurrentSchool>());
+        });
+        // A second context of the provider's own type (as DI builds it), with the hook added.
+        await using AppDbContext racing = s.Get<AppDbContext>() switch
+        {
+            PostgresAppDbContext => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>(s.Get<DbContextOptions<PostgresAppDbContext>>())
+                .AddInterceptors(hook).Options, s.Get<CurrentSchool>(), TimeProvider.System),
+            _ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>(s.Get<DbContextOptions<SqliteAppDbContext>>())
+                .AddInterceptors(hook).Options, s.Get<CurrentSchool>(), TimeProvider.System),
+        };
 
         var late = await new CatalogCommands(racing).AddTopicAsync(met, "Финансовая грамотность", false, null, default);
         late.Error.ShouldBeRefusal(ErrorKind.Conflict, "Код «MET-06» только что занял другой пользователь.", "Повторите добавление: будет выбран следующий свободный код.");

@@ -8,23 +8,23 @@ namespace Nastavnik.Web.Data.Migrations;
 // and DatabaseSetup registers the type of the configured provider. See docs/decisions/ADR-005-ef-migrations.md.
 
 /// <summary>The application's context on SQLite: the owner of the migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentSchool school) : AppDbContext(options, school);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentSchool school, TimeProvider clock) : AppDbContext(options, school, clock);
 
 /// <summary>The application's context on PostgreSQL: the owner of the migrations in Data/Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentSchool school) : AppDbContext(options, school);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentSchool school, TimeProvider clock) : AppDbContext(options, school, clock);
 
 /// <summary>For <c>dotnet ef migrations add --context SqliteAppDbContext</c>: the model without the host and without a database.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options, DesignTime.School);
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options, DesignTime.School, TimeProvider.System);
 }
 
 /// <summary>For <c>dotnet ef migrations add --context PostgresAppDbContext</c>: no server is contacted to generate a migration.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(DesignTime.PostgresConnection).Options, DesignTime.School);
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(DesignTime.PostgresConnection).Options, DesignTime.School, TimeProvider.System);
 }
 
 internal static class DesignTime

@@ -194,31 +194,4 @@ public static class DemoProgram
         _ when subjects.Contains("Обществознание", StringComparison.OrdinalIgnoreCase) || subjects.Contains("Экономика", StringComparison.OrdinalIgnoreCase) => "SUB-05",
         _ => null,
     };
-
-    /// <summary>Deletes the program records of the given schools (before the demo is created again).</summary>
-    public static async Task DeleteAsync(AppDbContext db, List<int> schoolIds, CancellationToken ct)
-    {
-        await db.MentoringPairs.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.MatchDecisions.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.MentorChoices.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.MentorAvailabilities.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.DeclinedOffers.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.PreferenceRounds.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.MatchingRuns.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.PortfolioFiles.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.PortfolioItems.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.PortfolioContacts.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.Offers.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.Needs.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.RoundResponses.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.DiagnosticsRounds.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.FormsImportMappings.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.ImportUploads.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.RoadmapEvents.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.RoadmapStages.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.IndicatorTargets.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.ProgramIndicators.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.ProgramCurators.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-        await db.Programs.Where(x => schoolIds.Contains(x.SchoolId)).ExecuteDeleteAsync(ct);
-    }
 }

@@ -12,7 +12,7 @@ public sealed class DemoOptions
 }
 
 /// <summary>The demo school: a staff room like seed 004's (276 teachers, average experience about 16.5 years), with demo logins.</summary>
-public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
+public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string SchoolName = "ГБОУ СОШ № 291 (демонстрационная школа)";
     public const int TeacherCount = 276;
@@ -60,7 +60,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, login.Role);
         }
-        if (withProgram) await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, DateOnly.FromDateTime(DateTime.Today), ct);
+        if (withProgram) await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, clock.Today(), ct);
         return school.Id;
     }
 
@@ -68,21 +68,11 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users)
     public async Task<int> ResetAsync(CancellationToken ct = default)
     {
         var demoIds = await db.Organizations.Where(o => o.IsDemo).Select(o => o.Id).ToListAsync(ct);
-        var userIds = await db.Users.Where(u => demoIds.Contains(u.SchoolId)).Select(u => u.Id).ToListAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.UserRoles.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
-            await db.UserClaims.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
-            await db.UserLogins.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
-            await db.UserTokens.Where(r => userIds.Contains(r.UserId)).ExecuteDeleteAsync(ct);
-            await db.Users.Where(u => demoIds.Contains(u.SchoolId)).ExecuteDeleteAsync(ct);
-            await DemoProgram.DeleteAsync(db, demoIds, ct);
-            await db.AuditEntries.Where(a => a.SchoolId != null && demoIds.Contains(a.SchoolId.Value)).ExecuteDeleteAsync(ct);
-            await db.Topics.Where(t => demoIds.Contains(t.SchoolId)).ExecuteDeleteAsync(ct);
-            await db.Directions.Where(d => demoIds.Contains(d.SchoolId)).ExecuteDeleteAsync(ct);
-            await db.People.Where(p => demoIds.Contains(p.SchoolId)).ExecuteDeleteAsync(ct);
-            foreach (var kind in new[] { OrganizationKind.School, OrganizationKind.District, OrganizationKind.Region })
-                await db.Organizations.Where(o => o.IsDemo && o.Kind == kind).ExecuteDeleteAsync(ct);
+            await SchoolData.DeleteAsync(db, demoIds, ct);
+            // Then the organizations themselves, each after those below it (school, then district, then region).
+            while (await db.Organizations.Where(o => o.IsDemo && !db.Organizations.Any(c => c.ParentId == o.Id)).ExecuteDeleteAsync(ct) > 0) { }
             await tx.CommitAsync(ct);
         }
         db.ChangeTracker.Clear();

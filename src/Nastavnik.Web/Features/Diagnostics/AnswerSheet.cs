@@ -105,7 +105,7 @@ public static class AnswerSheet
                 await db.SaveChangesAsync(ct);
                 // The sheet's stamp is bumped in place, not read-modify-written: saves of other topics from another tab never conflict
                 // on it, while a whole-sheet PUT holding an older ETag still sees the change. (The topic's own rows carry the audit.)
-                var now = DateTime.UtcNow;
+                var now = db.Clock.UtcTime();
                 if (exists)
                     await db.RoundResponses.Where(r => r.RoundId == roundId && r.PersonId == personId).ExecuteUpdateAsync(u => u
                         .SetProperty(r => r.UpdatedAt, now).SetProperty(r => r.UpdatedBy, userName).SetProperty(r => r.Source, source)
@@ -148,7 +148,7 @@ public static class AnswerSheet
 
     private static void Apply(AppDbContext db, int roundId, int personId, TopicAnswer a, Offer? offer, Need? need, AnswerSource source)
     {
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcTime();
         if (a.Level is null) { if (offer is not null) db.Offers.Remove(offer); }
         else
         {
@@ -172,10 +172,10 @@ public static class AnswerSheet
         var response = await db.RoundResponses.FirstOrDefaultAsync(r => r.RoundId == roundId && r.PersonId == personId, ct);
         if (response is null) db.RoundResponses.Add(response = new RoundResponse { RoundId = roundId, PersonId = personId, UpdatedBy = userName, Version = 1 });
         // Version 0 means «no sheet yet» to API clients (the ETag of an empty sheet); a stored sheet starts at 1.
-        response.UpdatedAt = DateTime.UtcNow;
+        response.UpdatedAt = db.Clock.UtcTime();
         response.UpdatedBy = userName;
         response.Source = source;
-        if (submit) response.SubmittedAt = DateTime.UtcNow;
+        if (submit) response.SubmittedAt = response.UpdatedAt;
         return response;
     }
 }

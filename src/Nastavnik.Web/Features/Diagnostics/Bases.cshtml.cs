@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 /// Offers are open to the school's staff; the mentee base lists needs, so only curators and administrators may open it.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class BasesModel(AppDbContext db, IAuthorizationService authorization, ILogger<BasesModel> log) : PageModel
+public class BasesModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock, ILogger<BasesModel> log) : PageModel
 {
     public sealed record Entry(MapTeacher Teacher, int Value);
     public sealed record TopicList(MapTopic Topic, IReadOnlyList<Entry> Entries);
@@ -52,7 +52,7 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization, IL
             (IReadOnlyList<object?>)[d.Name, t.Topic.Name, e.Teacher.FullName, e.Value, e.Teacher.Department])));
         var title = Mentees ? "База наставляемых" : "База наставников";
         log.PersonalDataExported(Mentees ? "Mentee base" : "Mentor base", User.Identity!.Name!, db.School.SchoolId, Directions.Sum(d => d.Topics.Sum(t => t.Entries.Count)));
-        return File(XlsxWriter.Write(new XlsxWriter.Sheet(title, headers, rows)), XlsxWriter.ContentType, $"{title} {DateTime.Today:dd.MM.yyyy}.xlsx");
+        return File(XlsxWriter.Write(new XlsxWriter.Sheet(title, headers, rows)), XlsxWriter.ContentType, $"{title} {clock.Today():dd.MM.yyyy}.xlsx");
     }
 
     /// <summary>Loads the base the user asked for; a forbidden result when it is the mentee base and the user does not manage diagnostics.</summary>

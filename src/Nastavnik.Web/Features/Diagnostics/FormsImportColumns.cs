@@ -107,7 +107,7 @@ public static partial class FormsImportColumns
         var json = JsonSerializer.Serialize(stored, Json);
         var row = await db.FormsImportMappings.FirstOrDefaultAsync(m => m.HeaderKey == key, ct);
         if (row is null) db.FormsImportMappings.Add(new FormsImportMapping { HeaderKey = key, MappingJson = json, UpdatedBy = userName });
-        else if (row.MappingJson != json) { row.MappingJson = json; row.UpdatedBy = userName; row.UpdatedAt = DateTime.UtcNow; }
+        else if (row.MappingJson != json) { row.MappingJson = json; row.UpdatedBy = userName; row.UpdatedAt = db.Clock.UtcTime(); }
         await db.SaveChangesAsync(ct);
     }
 }

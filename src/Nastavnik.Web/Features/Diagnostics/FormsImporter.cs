@@ -290,7 +290,7 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
         var offers = (await db.Offers.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
         var needs = (await db.Needs.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
         var responses = (await db.RoundResponses.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToDictionary(o => o.PersonId);
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcTime();
         int created = 0, updated = 0, added = 0, changed = 0, removed = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try

@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The curator's diagnostics page: the rounds of the current program (open, close, reopen) and who has answered the latest one.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class IndexModel(AppDbContext db, RoundCommands rounds) : PageModel
+public class IndexModel(AppDbContext db, RoundCommands rounds, TimeProvider clock) : PageModel
 {
     public MentoringProgram? Program { get; private set; }
     public List<DiagnosticsRound> Rounds { get; private set; } = [];
@@ -26,6 +26,7 @@ public class IndexModel(AppDbContext db, RoundCommands rounds) : PageModel
     public string? Error { get; private set; }
     /// <summary>A curator who also teaches (an account linked to a card) fills their own sheet too.</summary>
     public bool HasOwnSheet => db.School.PersonId > 0;
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The competency map of the staff room (карта компетенций): who can mentor what, who needs what, and where nobody can help.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class MapModel(AppDbContext db, ILogger<MapModel> log) : PageModel
+public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CompetencyMapFilter Filter { get; set; } = new();
     public MapScope Scope { get; private set; } = new(null, null, []);
@@ -44,7 +44,7 @@ public class MapModel(AppDbContext db, ILogger<MapModel> log) : PageModel
         var uncovered = new XlsxWriter.Sheet("Непокрытые дефициты", ["ФИО", "МО", "Направление", "Тема", "Приоритет"],
             map.Uncovered.Select(d => (IReadOnlyList<object?>)[d.Teacher.FullName, d.Teacher.Department, d.Topic.DirectionName, d.Topic.Name, d.Priority]));
         log.PersonalDataExported("Competency map", User.Identity!.Name!, db.School.SchoolId, map.Rows.Count);
-        return File(XlsxWriter.Write(matrix, balance, uncovered), XlsxWriter.ContentType, $"Карта компетенций {DateTime.Today:dd.MM.yyyy}.xlsx");
+        return File(XlsxWriter.Write(matrix, balance, uncovered), XlsxWriter.ContentType, $"Карта компетенций {clock.Today():dd.MM.yyyy}.xlsx");
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

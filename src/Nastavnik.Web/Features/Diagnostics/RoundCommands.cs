@@ -18,7 +18,7 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
         if (clean is null) return CommandError.Invalid("Укажите название диагностики, например «Самодиагностика педагогов, сентябрь».");
         if (clean.Length > 300) return CommandError.Invalid("Название диагностики — не длиннее 300 знаков.");
         if (deadline is not { } due) return CommandError.Invalid("Укажите срок ответа — дату в виде дд.мм.гггг.");
-        if (due < DateOnly.FromDateTime(clock.GetLocalNow().DateTime))
+        if (due < clock.Today())
             return CommandError.Invalid($"Срок {RussianText.Date(due)} уже прошёл: укажите сегодняшнюю или более позднюю дату.");
         if (await db.DiagnosticsRounds.AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == program.Id && r.ClosedAt == null, ct) is { } open)
             return CommandError.Conflict($"Диагностика «{open.Title}» ещё открыта. В программе может быть открыта только одна диагностика: закройте её, чтобы открыть новую.");
@@ -36,7 +36,7 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
         if (open && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != roundId && r.ClosedAt == null, ct))
             return CommandError.Conflict("В программе уже открыта другая диагностика: закройте её, чтобы вернуться к этой.");
         db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
-        round.ClosedAt = open ? null : clock.GetUtcNow().UtcDateTime;
+        round.ClosedAt = open ? null : clock.UtcTime();
         try
         {
             await db.SaveChangesAsync(ct);

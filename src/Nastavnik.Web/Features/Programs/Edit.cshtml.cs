@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>Creates or edits a program; a new one may start its roadmap from a template.</summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class EditModel(AppDbContext db, ProgramCommands commands) : PageModel
+public class EditModel(AppDbContext db, ProgramCommands commands, TimeProvider clock) : PageModel
 {
     public sealed record StaffOption(int Id, string FullName);
 
@@ -22,6 +22,7 @@ public class EditModel(AppDbContext db, ProgramCommands commands) : PageModel
     [BindProperty] public string? Template { get; set; }
     public int? Id { get; private set; }
     public List<StaffOption> Staff { get; private set; } = [];
+    public DateOnly Today { get; } = clock.Today();
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public class EditModel(AppDbContext db, ProgramCommands commands) : PageModel
         await LoadStaffAsync(ct);
         if (id is null)
         {
-            Input = ProgramInput.New(DateOnly.FromDateTime(DateTime.Today));
+            Input = ProgramInput.New(Today);
             return Page();
         }
         var program = await db.LoadForEditAsync(id.Value, ct);

@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>The school's programs: the chosen (by default the current) one as a card, the others as a list.</summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record ProgramRow(int Id, string Name, DateOnly StartDate, DateOnly EndDate, ProgramStatus Status);
 
@@ -32,7 +32,7 @@ public class IndexModel(AppDbContext db) : PageModel
         Program = await db.Programs.AsNoTracking().Include(p => p.Curators).ThenInclude(c => c.Person)
             .Include(p => p.Indicators).ThenInclude(i => i.Targets).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == chosen, ct);
         if (Program is null) return NotFound();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today();
         EventCount = await db.RoadmapEvents.CountAsync(e => e.ProgramId == chosen, ct);
         OverdueCount = await db.RoadmapEvents.CountAsync(e => e.ProgramId == chosen && e.Status == EventStatus.Planned && e.DueDate < today, ct);
         return Page();

@@ -30,8 +30,6 @@ public static class ProgramApi
             e.ResponsiblePersonId, e.ResponsibleText, e.Status, e.IsOverdue(today), e.Result, e.Version);
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
-
     public static RouteGroupBuilder MapProgramApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/programs").WithTags("Programs").RequireAuthorization(Policies.ProgramRead);
@@ -71,7 +69,7 @@ public static class ProgramApi
         {
             var roadmap = await Roadmap.LoadAsync(db, id, ct);
             if (roadmap is null) return ApiProblems.NotFound("Программа не найдена.");
-            return TypedResults.Ok(roadmap.Stages.SelectMany(s => s.Events.Select(e => EventDto.From(e, s.Title, Today))).ToList());
+            return TypedResults.Ok(roadmap.Stages.SelectMany(s => s.Events.Select(e => EventDto.From(e, s.Title, db.Clock.Today()))).ToList());
         });
 
         group.MapPost("/{id:int}/events", async Task<Results<Created<EventDto>, ProblemHttpResult>> (int id, EventInput input, ProgramCommands commands, AppDbContext db, HttpContext http, CancellationToken ct) =>
@@ -80,7 +78,7 @@ public static class ProgramApi
             if (result.Error is { } error) return error.ToProblem();
             var ev = result.Value!;
             http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
-            return TypedResults.Created($"/api/v1/programs/{id}/events/{ev.Id}", EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
+            return TypedResults.Created($"/api/v1/programs/{id}/events/{ev.Id}", EventDto.From(ev, await StageTitle(db, ev.StageId, ct), db.Clock.Today()));
         }).RequireAuthorization(Policies.ProgramWrite);
 
         group.MapPut("/{id:int}/events/{eventId:int}", async Task<Results<Ok<EventDto>, ProblemHttpResult>> (int id, int eventId, EventInput input, ProgramCommands commands, AppDbContext db, HttpContext http, CancellationToken ct) =>
@@ -90,7 +88,7 @@ public static class ProgramApi
             if (result.Error is { } error) return error.ToProblem();
             var ev = result.Value!;
             http.Response.Headers.ETag = ApiProblems.ETag(ev.Version);
-            return TypedResults.Ok(EventDto.From(ev, await StageTitle(db, ev.StageId, ct), Today));
+            return TypedResults.Ok(EventDto.From(ev, await StageTitle(db, ev.StageId, ct), db.Clock.Today()));
         }).RequireAuthorization(Policies.ProgramWrite);
 
         group.MapDelete("/{id:int}/events/{eventId:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, int eventId, ProgramCommands commands, HttpContext http, CancellationToken ct) =>

@@ -79,7 +79,7 @@ public sealed class ProgramInput : IValidatableObject
             if (filled.Any(t => t.Year is null || t.Value is null))
                 yield return new ValidationResult($"Показатель «{ind.Name}»: у каждого целевого значения укажите и год, и значение.", [$"Indicators[{i}].Targets"]);
             if (filled.Any(t => t.Year is < 2000 or > 2100))
-                yield return new ValidationResult($"Показатель «{ind.Name}»: год — четыре цифры, например {DateTime.Today.Year}.", [$"Indicators[{i}].Targets"]);
+                yield return new ValidationResult($"Показатель «{ind.Name}»: год — четыре цифры, например {validationContext.GetRequiredService<TimeProvider>().Today().Year}.", [$"Indicators[{i}].Targets"]);
             if (filled.Any(t => t.Value is < -1000 or > 100000))
                 yield return new ValidationResult($"Показатель «{ind.Name}»: значение вне разумных пределов.", [$"Indicators[{i}].Targets"]);
             if (filled.Where(t => t.Year is not null).GroupBy(t => t.Year).Any(g => g.Count() > 1))

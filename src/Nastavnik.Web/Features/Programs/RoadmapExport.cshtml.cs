@@ -10,7 +10,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>The roadmap as .xlsx or .docx in the seeds' layout: №, Мероприятие, Сроки, Ответственный (and Статус, Результат).</summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class RoadmapExportModel(AppDbContext db) : PageModel
+public class RoadmapExportModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public static readonly string[] Headers = ["№", "Мероприятие", "Сроки", "Ответственный", "Статус", "Результат"];
 
@@ -18,7 +18,7 @@ public class RoadmapExportModel(AppDbContext db) : PageModel
     {
         var roadmap = await Roadmap.LoadAsync(db, id, ct);
         if (roadmap is null) return NotFound();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today();
         var name = $"Дорожная карта — {FileSafe(roadmap.Program.Name)}";
         if (format == "docx")
         {

@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Staff;
 
 /// <summary>The registry as .xlsx, with the same filter as the list; its columns are the import's, so an export can be edited and loaded back.</summary>
 [Authorize(Policy = Policies.StaffRead)]
-public class ExportModel(AppDbContext db, ILogger<ExportModel> log) : PageModel
+public class ExportModel(AppDbContext db, TimeProvider clock, ILogger<ExportModel> log) : PageModel
 {
     public static readonly string[] Headers =
         ["Фамилия", "Имя", "Отчество", "Должность", "Предметы", "Методическое объединение", "Педагогический стаж", "Год рождения",
@@ -31,6 +31,6 @@ public class ExportModel(AppDbContext db, ILogger<ExportModel> log) : PageModel
         ]);
         var bytes = XlsxWriter.Write(new XlsxWriter.Sheet("Педагоги", Headers, rows));
         log.PersonalDataExported("Staff registry", User.Identity!.Name!, db.School.SchoolId, people.Count);
-        return File(bytes, XlsxWriter.ContentType, $"Педагоги {DateTime.Today:dd.MM.yyyy}.xlsx");
+        return File(bytes, XlsxWriter.ContentType, $"Педагоги {clock.Today():dd.MM.yyyy}.xlsx");
     }
 }

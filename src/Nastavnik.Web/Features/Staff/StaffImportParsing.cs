@@ -12,7 +12,7 @@ public sealed partial class StaffImporter
 {
     private static readonly string[] DateFormats = ["dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
 
-    internal static (StaffInput Input, HashSet<StaffField> Present) ParseRow(TableFile file, TableRow row, IReadOnlyDictionary<StaffField, int?> map, List<ImportProblem> problems)
+    internal static (StaffInput Input, HashSet<StaffField> Present) ParseRow(TableFile file, TableRow row, IReadOnlyDictionary<StaffField, int?> map, List<ImportProblem> problems, DateOnly today)
     {
         var input = new StaffInput();
         var present = new HashSet<StaffField>();
@@ -64,7 +64,7 @@ public sealed partial class StaffImporter
         }
         else if (Cell(StaffField.Age) is { } age)
         {
-            if (int.TryParse(age, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 16 and <= 90) input.BirthYear = DateTime.Today.Year - years;
+            if (int.TryParse(age, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 16 and <= 90) input.BirthYear = today.Year - years;
             else Problem(StaffField.Age, $"ожидается возраст в полных годах, получено «{age}».");
         }
 
@@ -76,7 +76,7 @@ public sealed partial class StaffImporter
 
         if (Cell(StaffField.Consent) is { } consent)
         {
-            if (ParseConsent(consent) is { } c) (input.Consent, input.ConsentDate) = c;
+            if (ParseConsent(consent, today) is { } c) (input.Consent, input.ConsentDate) = c;
             else Problem(StaffField.Consent, $"ожидается «да», «нет», «отозвано» или дата согласия, получено «{consent}».");
         }
         return (input, present);
@@ -94,13 +94,13 @@ public sealed partial class StaffImporter
         return null;
     }
 
-    internal static (ConsentStatus, DateOnly?)? ParseConsent(string text)
+    internal static (ConsentStatus, DateOnly?)? ParseConsent(string text, DateOnly today)
     {
         var t = RussianText.Fold(text).Trim('.', ' ', '!');
         if (DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return (ConsentStatus.Given, DateOnly.FromDateTime(date));
-        if (t.StartsWith("отозв", StringComparison.Ordinal)) return (ConsentStatus.Withdrawn, DateOnly.FromDateTime(DateTime.Today));
-        if (t is "да" or "+" or "есть" or "дано" or "дана" or "получено" or "согласен" or "согласна" or "yes" or "1" or "v" or "✓") return (ConsentStatus.Given, DateOnly.FromDateTime(DateTime.Today));
+        if (t.StartsWith("отозв", StringComparison.Ordinal)) return (ConsentStatus.Withdrawn, today);
+        if (t is "да" or "+" or "есть" or "дано" or "дана" or "получено" or "согласен" or "согласна" or "yes" or "1" or "v" or "✓") return (ConsentStatus.Given, today);
         if (t is "нет" or "-" or "—" or "не дано" or "не получено" or "no" or "0") return (ConsentStatus.NotRecorded, null);
         return null;
     }

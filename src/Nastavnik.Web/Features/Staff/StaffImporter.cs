@@ -50,7 +50,7 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
         foreach (var row in file.Rows)
         {
             var rowProblems = new List<ImportProblem>();
-            var (input, present) = ParseRow(file, row, mapping, rowProblems);
+            var (input, present) = ParseRow(file, row, mapping, rowProblems, db.Clock.Today());
             if (rowProblems.Count == 0)
             {
                 var key = NameKey(input.LastName, input.FirstName, input.MiddleName);
@@ -63,7 +63,7 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
                 // Same name is the same person unless both birth years are known and differ.
                 var match = byName[key].FirstOrDefault(p => p.BirthYear is null || input.BirthYear is null || p.BirthYear == input.BirthYear);
                 if (match is not null) input = Merge(StaffInput.From(match), input, present);
-                Validate(file, mapping, row.Number, input, rowProblems);
+                Validate(file, mapping, row.Number, input, rowProblems, db.Clock);
                 rows.Add(new ImportRow(row.Number, input, present, match?.Id, match is null ? null : PersonName.Full(match.LastName, match.FirstName, match.MiddleName)));
             }
             problems.AddRange(rowProblems);
@@ -124,10 +124,11 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
     private static string Column(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, StaffField field) =>
         mapping.GetValueOrDefault(field) is { } c && c < file.Headers.Count ? file.Headers[c] : StaffImportMapping.Title(field);
 
-    private static void Validate(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, int row, StaffInput input, List<ImportProblem> problems)
+    private static void Validate(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, int row, StaffInput input, List<ImportProblem> problems, TimeProvider clock)
     {
         var results = new List<ValidationResult>();
         var context = new ValidationContext(input);
+        context.InitializeServiceProvider(type => type == typeof(TimeProvider) ? clock : null);
         if (Validator.TryValidateObject(input, context, results, validateAllProperties: true)) return;
         // The validator skips the cross-field rules when a field is invalid; a row's report should still list them all.
         if (results.All(r => r.MemberNames.Any())) results.AddRange(input.Validate(context).Where(r => !results.Any(x => x.ErrorMessage == r.ErrorMessage)));

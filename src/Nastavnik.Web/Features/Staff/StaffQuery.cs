@@ -55,7 +55,8 @@ public sealed record StaffRow(int Id, string LastName, string FirstName, string?
     int? ExperienceYears, int? BirthYear, QualificationCategory Category, ConsentStatus Consent, bool IsArchived)
 {
     public string FullName => PersonName.Full(LastName, FirstName, MiddleName);
-    public int? Age => BirthYear is { } y ? DateTime.Today.Year - y : null;
+    /// <summary>Full years this calendar year; set by <see cref="StaffQueries.PageAsync"/> from the application's clock.</summary>
+    public int? Age { get; init; }
 }
 
 public sealed record StaffPage(IReadOnlyList<StaffRow> Rows, int Total, int Page, int Size)
@@ -74,7 +75,8 @@ public static class StaffQueries
         var total = await query.CountAsync(ct);
         var page = Math.Min(filter.SafePage, Math.Max(1, (total + filter.SafeSize - 1) / filter.SafeSize));
         var rows = await query.Skip((page - 1) * filter.SafeSize).Take(filter.SafeSize).ToRows().ToListAsync(ct);
-        return new StaffPage(rows, total, page, filter.SafeSize);
+        var year = db.Clock.Today().Year;
+        return new StaffPage(rows.Select(r => r with { Age = year - r.BirthYear }).ToList(), total, page, filter.SafeSize);
     }
 
     public static Task<List<string>> DepartmentsAsync(this AppDbContext db, CancellationToken ct = default) =>

@@ -10,7 +10,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Admin.Users;
 
 [Authorize(Policy = Policies.UsersManage)]
-public class IndexModel(AppDbContext db, AccountCommands accounts) : PageModel
+public class IndexModel(AppDbContext db, AccountCommands accounts, TimeProvider clock) : PageModel
 {
     public sealed record UserRow(string Id, string UserName, string DisplayName, int? PersonId, string Roles, bool LockedOut);
 
@@ -43,7 +43,7 @@ public class IndexModel(AppDbContext db, AccountCommands accounts) : PageModel
         var schoolId = db.School.SchoolId;
         var list = await db.Users.AsNoTracking().Where(u => u.SchoolId == schoolId).OrderBy(u => u.DisplayName).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         Users = list.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.PersonId,
             string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => Roles.Title(r.Name!))), u.LockoutEnd > now)).ToList();
     }
