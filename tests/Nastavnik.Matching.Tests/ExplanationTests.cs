@@ -25,13 +25,13 @@ public class ExplanationTests
     {
         var result = MatchingEngine.Solve(Problem());
 
-        var a = result.Assignments.First();
+        var a = result.Assignments[0];
         (a.Mentee, a.Topic, a.Mentor).ShouldBe((0, 0, 1));
         a.Score.ShouldBe(new ScoreBreakdown(Priority: 300, Level: 60, Preference: 50, SameSchool: 0, ReverseDigital: 25));
         a.Score.Total.ShouldBe(435);
         a.Reverse.ShouldBeTrue();
         (a.NeedPriority, a.MentorLevel, a.PreferenceRank, a.SameSchool, a.ReverseDigital, a.Locked).ShouldBe((3, 3, 1, false, true, false));
-        var last = result.Assignments.Last();
+        var last = result.Assignments[^1];
         (last.Mentee, last.Topic, last.Mentor).ShouldBe((2, 0, 1));
         (last.NeedPriority, last.MentorLevel, last.PreferenceRank, last.SameSchool, last.ReverseDigital, last.Locked).ShouldBe((2, 3, 0, true, true, false));
         // Mentee 0's second topic is not digital and not ranked: only priority and level speak for it.

@@ -6,6 +6,8 @@ namespace Nastavnik.Matching.Tests;
 
 public class JsonAndCliTests
 {
+    private static readonly string[] AssignmentFields = ["mentee", "topic", "mentor"];
+
     private static readonly string Small = Path.Combine("Instances", "small-seed1.json");
 
     [Fact]
@@ -67,7 +69,7 @@ public class JsonAndCliTests
         root.GetProperty("objective").GetInt64().ShouldBe(8855);
         var assignments = root.GetProperty("assignments").EnumerateArray().ToList();
         assignments.Count.ShouldBe(root.GetProperty("needs_served").GetInt32());
-        assignments.ShouldAllBe(a => a.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "mentee", "topic", "mentor" }));
+        assignments.ShouldAllBe(a => a.EnumerateObject().Select(p => p.Name).SequenceEqual(AssignmentFields));
         root.GetProperty("seconds").GetDouble().ShouldBeInRange(0, 5);
     }
 

@@ -31,7 +31,7 @@ internal static class ImportFormsCommand
             var parsed = watch.Elapsed;
             var importer = sp.GetRequiredService<FormsImporter>();
             var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
-            var preview = await importer.PreviewAsync(table, mapping, null, ct, acceptFirstCandidate: r.GetValue(accept));
+            var preview = await importer.PreviewAsync(table, mapping, null, r.GetValue(accept), ct);
             var matched = watch.Elapsed;
             if (!preview.CanCommit)
             {

@@ -1,5 +1,3 @@
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Data;

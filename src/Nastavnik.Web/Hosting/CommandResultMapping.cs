@@ -19,8 +19,8 @@ public static class CommandResultMapping
         _ => StatusCodes.Status400BadRequest,
     };
 
-    /// <summary>The API's problem: a stale version reads the same on every resource (the client must GET again and resend If-Match).</summary>
-    public static ProblemHttpResult ToProblem(this CommandError error) => error.Kind == ErrorKind.Stale ? ApiProblems.Conflict() : TypedResults.Problem(
+    /// <summary>The API's problem: the command's own Russian message as the title (the page shows the same words), details below.</summary>
+    public static ProblemHttpResult ToProblem(this CommandError error) => TypedResults.Problem(
         title: error.Message, detail: error.Details.Count == 0 ? null : string.Join("\n", error.Details), statusCode: error.StatusCode());
 
     public static int ExitCode(this CommandError error) => error.Kind switch

@@ -55,7 +55,7 @@ public class IndexModel(AppDbContext db, CatalogCommands catalog, IAuthorization
     private async Task<IActionResult> Map(Task<CommandResult> command, string? done, CancellationToken ct) =>
         (await command).Error is { } error ? await Fail(error, ct) : Done(done);
 
-    private IActionResult Done(string? message)
+    private RedirectToPageResult Done(string? message)
     {
         if (message is not null) TempData["Flash"] = message;
         return RedirectToPage();

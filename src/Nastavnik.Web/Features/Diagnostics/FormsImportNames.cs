@@ -127,7 +127,7 @@ public sealed class FormsNameMatcher
         if (a.Length == b.Length) return a.Zip(b).Count(p => p.First != p.Second) == 1 ? 1 : 2;
         var (s, l) = a.Length < b.Length ? (a, b) : (b, a);
         for (var i = 0; i < l.Length; i++)
-            if (string.CompareOrdinal(l.Remove(i, 1), s) == 0) return 1;
+            if (string.Equals(l.Remove(i, 1), s, StringComparison.Ordinal)) return 1;
         return 2;
     }
 

@@ -59,7 +59,7 @@ public sealed record FormsImportResult(int People, int ResponsesCreated, int Res
 /// </summary>
 public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter> log)
 {
-    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, CancellationToken ct = default, bool acceptFirstCandidate = false)
+    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, bool acceptFirstCandidate = false, CancellationToken ct = default)
     {
         var problems = new List<FormsProblem>();
         var cols = Enumerable.Range(0, file.Headers.Count).Select(i => i < mapping.Columns.Count ? mapping.Columns[i] : new FormsColumnChoice(FormsColumnRole.Skip)).ToList();

@@ -130,7 +130,7 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
         try { table = TableFileReader.Read(upload.FileName, upload.Content); }
         catch (TableFileException e) { Error = e.Message; return; }
         var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
-        Preview = await importer.PreviewAsync(table, mapping, Confirm, ct);
+        Preview = await importer.PreviewAsync(table, mapping, Confirm, ct: ct);
         Topics = await db.Topics.AsNoTracking().Include(t => t.Direction).Where(t => !t.IsRetired)
             .OrderBy(t => t.Direction!.SortOrder).ThenBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
     }

@@ -87,14 +87,14 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     /// <summary>The message as a flash and back to the form's part of the page, or the refusal as an error at the top.</summary>
-    private IActionResult Done(CommandResult<string> result, string fragment)
+    private RedirectToPageResult Done(CommandResult<string> result, string fragment)
     {
         if (result.Error is { } error) return Back(error.Message);
         TempData["Flash"] = result.Value;
         return RedirectToPage(null, null, new { personId = RoutePersonId }, fragment);
     }
 
-    private IActionResult Back(string error)
+    private RedirectToPageResult Back(string error)
     {
         TempData["Error"] = error;
         return RedirectToPage(new { personId = RoutePersonId });

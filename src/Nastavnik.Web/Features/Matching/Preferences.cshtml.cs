@@ -94,14 +94,14 @@ public class PreferencesModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct) =>
         Done(await ChoiceStageCommands.CloseAsync(db, time, version, ct));
 
-    private IActionResult Done(CommandResult<string> result)
+    private RedirectToPageResult Done(CommandResult<string> result)
     {
         if (result.Error is { } error) return Back(error.Message);
         TempData["Flash"] = result.Value;
         return RedirectToPage();
     }
 
-    private IActionResult Back(string error)
+    private RedirectToPageResult Back(string error)
     {
         TempData["Error"] = error;
         return RedirectToPage();

@@ -103,7 +103,7 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
 
     private static string NameKey(string last, string first, string? middle) => RussianText.Fold($"{last} {first} {middle}");
 
-    private static StaffInput Merge(StaffInput current, StaffInput incoming, IReadOnlySet<StaffField> present)
+    private static StaffInput Merge(StaffInput current, StaffInput incoming, HashSet<StaffField> present)
     {
         if (present.Contains(StaffField.Position)) current.Position = incoming.Position;
         if (present.Contains(StaffField.Subjects)) current.Subjects = incoming.Subjects;

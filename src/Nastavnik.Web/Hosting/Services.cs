@@ -1,0 +1,123 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Account;
+using Nastavnik.Web.Features.Admin.Users;
+using Nastavnik.Web.Features.Catalog;
+using Nastavnik.Web.Features.Demo;
+using Nastavnik.Web.Features.Diagnostics;
+using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Features.Schools;
+using Nastavnik.Web.Features.Staff;
+
+namespace Nastavnik.Web.Hosting;
+
+/// <summary>The application's services in three groups: the use cases, accounts and access, and the web's plumbing.</summary>
+public static class Services
+{
+    /// <summary>A use case is written once, in its area's command class; pages, API endpoints and the CLI take it from here.</summary>
+    public static IServiceCollection AddNastavnikCommands(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        services.AddScoped<DemoSchool>();
+        services.AddScoped<SchoolCommands>();
+        services.AddScoped<AccountCommands>();
+        services.AddScoped<StaffCommands>();
+        services.AddScoped<StaffImporter>();
+        services.AddScoped<CatalogCommands>();
+        services.AddScoped<ProgramCommands>();
+        services.AddScoped<RoundCommands>();
+        services.AddScoped<FormsImporter>();
+        services.AddScoped<PortfolioCommands>();
+        services.AddScoped<MatchingWorkflow>();
+        return services;
+    }
+
+    /// <summary>Accounts (ASP.NET Core Identity with Russian messages), the sign-in cookie and the authorization policies.</summary>
+    public static IServiceCollection AddNastavnikAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<SchoolClaimsFactory>()
+            .AddErrorDescriber<RussianIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "nastavnik";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.StaffRead, p => p.RequireRole(Roles.Administrator, Roles.Curator, Roles.Psychologist))
+            .AddPolicy(Policies.StaffWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.CatalogRead, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.CatalogWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.UsersManage, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ProgramRead, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType));
+        return services;
+    }
+
+    /// <summary>Razor Pages under Features/, readable Cyrillic in HTML and JSON, problem details, compression, OpenAPI, health.</summary>
+    public static IServiceCollection AddNastavnikWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
+        });
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+        services.AddProblemDetails();
+        // Pages such as the self-assessment form (25 topic cards) are ~100 KB of HTML; phones on school Wi-Fi get them gzipped.
+        services.AddResponseCompression();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        return services;
+    }
+
+    // API clients get a status code, not a redirect to the login page.
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
