@@ -27,7 +27,12 @@ public class CrossCheckTests
     {
         var shape = RandomInstances.Medium with
         {
-            MinTeachers = 2500, MaxTeachers = 2500, MinTopics = 20, MaxTopics = 20, Schools = 30, Districts = 6,
+            MinTeachers = 2500,
+            MaxTeachers = 2500,
+            MinTopics = 20,
+            MaxTopics = 20,
+            Schools = 30,
+            Districts = 6,
             RandomScope = false,
         };
         var problem = RandomInstances.Create(7, shape) with { Scope = MatchingScope.School };

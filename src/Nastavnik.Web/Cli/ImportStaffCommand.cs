@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Nastavnik.Web.Features.Staff;
-using Nastavnik.Web.Files;
 
 namespace Nastavnik.Web.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Nastavnik.Web.Data.Migrations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nastavnik.Web.Data.Migrations;
 
 namespace Nastavnik.Web.Data;
 

@@ -11,7 +11,7 @@ public abstract class AccountTests(AppFixture app)
     private static async Task<string> CreateOnPageAsync(HttpClient admin, string userName, int personId)
     {
         var r = await admin.PostFormAsync($"/Admin/Users/Create?personId={personId}", "/Admin/Users/Create", new()
-            { ["Input.UserName"] = userName, ["Input.Role"] = "teacher", ["Input.PersonId"] = personId.ToString() });
+        { ["Input.UserName"] = userName, ["Input.Role"] = "teacher", ["Input.PersonId"] = personId.ToString() });
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         return WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
     }

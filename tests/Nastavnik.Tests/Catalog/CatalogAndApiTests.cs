@@ -134,7 +134,7 @@ public abstract class CatalogAndApiTests(AppFixture app)
         var admin = await app.AdminAsync();
         var person = await app.WithDb(db => db.People.IgnoreQueryFilters().Where(p => p.SchoolId == app.SchoolA && p.Department == "МО математики").OrderByDescending(p => p.Id).FirstAsync());
         var create = await admin.PostFormAsync($"/Admin/Users/Create?personId={person.Id}", "/Admin/Users/Create", new()
-            { ["Input.UserName"] = "math.teacher", ["Input.Role"] = "teacher", ["Input.PersonId"] = person.Id.ToString() });
+        { ["Input.UserName"] = "math.teacher", ["Input.Role"] = "teacher", ["Input.PersonId"] = person.Id.ToString() });
         var html = await create.Content.ReadAsStringAsync();
         var password = Html.Parse(html).QuerySelector("[data-testid=created] code")!.TextContent;
         password.Length.ShouldBe(8);
@@ -143,7 +143,7 @@ public abstract class CatalogAndApiTests(AppFixture app)
         var first = await teacher.GetAsync("/");
         first.Headers.Location!.ToString().ShouldBe("/Account/ChangePassword");
         (await teacher.PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword", new()
-            { ["Input.Current"] = password, ["Input.New"] = "my-own-2026", ["Input.Confirm"] = "my-own-2026" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        { ["Input.Current"] = password, ["Input.New"] = "my-own-2026", ["Input.Confirm"] = "my-own-2026" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await teacher.GetStringAsync("/")).ShouldContain(person.FullName);
 
         // The administrator resets the password: the old one stops working.

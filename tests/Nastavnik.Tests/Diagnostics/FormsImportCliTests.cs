@@ -42,7 +42,7 @@ public sealed class FormsImportCliTests : IDisposable
         var uncertain = await Run("import", "forms", forms, "--school", school.ToString());
         uncertain.Code.ShouldBe(1);
         uncertain.Err.ShouldContain("Строка 3: «Петров П.И.» — нужно подтверждение: Петров Пётр Ильич (совпадение по инициалам)");
-        Scalar("SELECT COUNT(*) FROM Offers") .ShouldBe(0);
+        Scalar("SELECT COUNT(*) FROM Offers").ShouldBe(0);
         Scalar("SELECT COUNT(*) FROM RoundResponses").ShouldBe(0);
 
         var accepted = await Run("import", "forms", forms, "--school", school.ToString(), "--accept-uncertain");

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Data;
 
 namespace Nastavnik.Tests.Diagnostics;
 

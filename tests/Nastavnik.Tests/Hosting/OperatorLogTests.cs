@@ -16,7 +16,7 @@ public abstract class OperatorLogTests(AppFixture app)
         var school = await app.NewSchoolAsync(teachers: 3);
         var anonymous = app.Anonymous();
         var failed = await anonymous.PostFormAsync("/Account/Login", "/Account/Login", new()
-            { ["Input.UserName"] = school.Curator, ["Input.Password"] = "not-the-password-2026" });
+        { ["Input.UserName"] = school.Curator, ["Input.Password"] = "not-the-password-2026" });
         failed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var failure = Events("SignInFailed", school.Curator).ShouldHaveSingleItem();
         failure.Event.Id.ShouldBe(1001);

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Catalog;
-using Nastavnik.Web.Features.Demo;
 using Npgsql;
 
 namespace Nastavnik.Tests.Infrastructure;

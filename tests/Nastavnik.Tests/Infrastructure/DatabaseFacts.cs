@@ -9,13 +9,13 @@ using Xunit.Sdk;
 namespace Nastavnik.Tests
 {
 
-/// <summary>A fact that is skipped, with the reason, in a PostgreSQL test class when NASTAVNIK_TEST_PG is not set.</summary>
-[XunitTestCaseDiscoverer("Nastavnik.Tests.Infrastructure.DatabaseFactDiscoverer", "Nastavnik.Tests")]
-public sealed class FactAttribute : Xunit.FactAttribute;
+    /// <summary>A fact that is skipped, with the reason, in a PostgreSQL test class when NASTAVNIK_TEST_PG is not set.</summary>
+    [XunitTestCaseDiscoverer("Nastavnik.Tests.Infrastructure.DatabaseFactDiscoverer", "Nastavnik.Tests")]
+    public sealed class FactAttribute : Xunit.FactAttribute;
 
-/// <summary>A theory that is skipped, with the reason, in a PostgreSQL test class when NASTAVNIK_TEST_PG is not set.</summary>
-[XunitTestCaseDiscoverer("Nastavnik.Tests.Infrastructure.DatabaseTheoryDiscoverer", "Nastavnik.Tests")]
-public sealed class TheoryAttribute : Xunit.TheoryAttribute;
+    /// <summary>A theory that is skipped, with the reason, in a PostgreSQL test class when NASTAVNIK_TEST_PG is not set.</summary>
+    [XunitTestCaseDiscoverer("Nastavnik.Tests.Infrastructure.DatabaseTheoryDiscoverer", "Nastavnik.Tests")]
+    public sealed class TheoryAttribute : Xunit.TheoryAttribute;
 
 }
 

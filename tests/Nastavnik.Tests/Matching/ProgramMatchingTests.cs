@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Matching;
 
 namespace Nastavnik.Tests.Matching;

@@ -1,5 +1,3 @@
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Text;
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 using Npgsql;
 

@@ -8,8 +8,6 @@ using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Tests.Programs;
 
@@ -89,7 +87,7 @@ public abstract class ProgramTests(AppFixture app)
         var json = await get.Content.ReadFromJsonAsync<JsonElement>();
         json.GetProperty("indicators")[0].GetProperty("targets").GetArrayLength().ShouldBe(2);
         var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programs/{program.Id}")
-            { Content = JsonContent.Create(new { name = "Программа 2025/2026", startDate = "2025-09-01", endDate = "2026-08-31", status = "Active", goal = "Новая цель" }) };
+        { Content = JsonContent.Create(new { name = "Программа 2025/2026", startDate = "2025-09-01", endDate = "2026-08-31", status = "Active", goal = "Новая цель" }) };
         put.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.Tag);
         var updated = await (await curator.SendAsync(put)).Content.ReadFromJsonAsync<JsonElement>();
         updated.GetProperty("goal").GetString().ShouldBe("Новая цель");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Data;
 
 namespace Nastavnik.Tests.Security;
 
@@ -128,12 +127,12 @@ public abstract class AuthorizationTests(AppFixture app)
         {
             var page = await client.GetStringAsync("/Account/Login");
             var r = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-                { ["Input.UserName"] = "psychologist", ["Input.Password"] = "wrong" + i, ["__RequestVerificationToken"] = Html.Token(page) }));
+            { ["Input.UserName"] = "psychologist", ["Input.Password"] = "wrong" + i, ["__RequestVerificationToken"] = Html.Token(page) }));
             r.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         var last = await client.GetStringAsync("/Account/Login");
         var locked = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.UserName"] = "psychologist", ["Input.Password"] = "psychologist2026", ["__RequestVerificationToken"] = Html.Token(last) }));
+        { ["Input.UserName"] = "psychologist", ["Input.Password"] = "psychologist2026", ["__RequestVerificationToken"] = Html.Token(last) }));
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await locked.Content.ReadAsStringAsync()).ShouldContain("заблокирована");
     }

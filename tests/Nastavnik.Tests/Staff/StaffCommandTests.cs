@@ -20,10 +20,10 @@ public abstract class StaffCommandTests(AppFixture app)
 
     private static StaffInput Card(string lastName, int? birthYear = 1990, int? experience = 10, ConsentStatus consent = ConsentStatus.Given,
         DateOnly? consentDate = null, string? position = "Учитель") => new()
-    {
-        LastName = lastName, FirstName = "Вера", MiddleName = "Павловна", BirthYear = birthYear, ExperienceYears = experience, Position = position,
-        Consent = consent, ConsentDate = consent == ConsentStatus.NotRecorded ? null : consentDate ?? new DateOnly(2026, 9, 1),
-    };
+        {
+            LastName = lastName, FirstName = "Вера", MiddleName = "Павловна", BirthYear = birthYear, ExperienceYears = experience, Position = position,
+            Consent = consent, ConsentDate = consent == ConsentStatus.NotRecorded ? null : consentDate ?? new DateOnly(2026, 9, 1),
+        };
 
     private Task<Person> PersonAsync(int id) => app.WithDb(db => db.People.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == id));
 

@@ -2,9 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Catalog;
 

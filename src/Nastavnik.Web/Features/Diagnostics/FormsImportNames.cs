@@ -1,6 +1,4 @@
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;

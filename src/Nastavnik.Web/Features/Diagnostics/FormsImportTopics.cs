@@ -1,7 +1,5 @@
 using System.Text;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 

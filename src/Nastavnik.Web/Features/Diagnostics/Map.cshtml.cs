@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 

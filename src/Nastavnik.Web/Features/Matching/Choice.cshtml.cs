@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Diagnostics;
-using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Files;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Matching;

@@ -2,10 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 using NpgsqlTypes;
 

@@ -1,5 +1,3 @@
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Staff;
@@ -49,21 +47,21 @@ public static class StaffImportMapping
         var taken = new HashSet<int>();
         // Exact names first, then partial ones, so «Фамилия» is not taken by «Фамилия, имя, отчество».
         foreach (var pass in new[] { true, false })
-        foreach (var (field, exact, contains) in Synonyms)
-        {
-            if (map[field] is not null) continue;
-            for (var i = 0; i < folded.Count; i++)
+            foreach (var (field, exact, contains) in Synonyms)
             {
-                if (taken.Contains(i)) continue;
-                var h = folded[i];
-                if (pass ? exact.Contains(h) : contains.Any(h.Contains))
+                if (map[field] is not null) continue;
+                for (var i = 0; i < folded.Count; i++)
                 {
-                    map[field] = i;
-                    taken.Add(i);
-                    break;
+                    if (taken.Contains(i)) continue;
+                    var h = folded[i];
+                    if (pass ? exact.Contains(h) : contains.Any(h.Contains))
+                    {
+                        map[field] = i;
+                        taken.Add(i);
+                        break;
+                    }
                 }
             }
-        }
         // Three name columns beat a guessed full-name column, and vice versa.
         if (map[StaffField.LastName] is not null && map[StaffField.FirstName] is not null) map[StaffField.FullName] = null;
         return map;

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Staff;
 
@@ -93,12 +89,23 @@ public static class StaffLabels
 
     public static string Field(string property) => property switch
     {
-        nameof(Person.LastName) => "фамилия", nameof(Person.FirstName) => "имя", nameof(Person.MiddleName) => "отчество",
-        nameof(Person.Position) => "должность", nameof(Person.Subjects) => "предметы", nameof(Person.Department) => "МО",
-        nameof(Person.ExperienceYears) => "стаж", nameof(Person.BirthYear) => "год рождения", nameof(Person.Category) => "категория",
-        nameof(Person.Email) => "почта", nameof(Person.Phone) => "телефон", nameof(Person.IsArchived) => "архив",
-        nameof(Person.Consent) => "согласие", nameof(Person.ConsentDate) => "дата согласия", nameof(Person.ConsentRecordedBy) => "кто отметил согласие",
-        nameof(Person.SchoolId) => "школа", nameof(Person.Kind) => "вид участника",
+        nameof(Person.LastName) => "фамилия",
+        nameof(Person.FirstName) => "имя",
+        nameof(Person.MiddleName) => "отчество",
+        nameof(Person.Position) => "должность",
+        nameof(Person.Subjects) => "предметы",
+        nameof(Person.Department) => "МО",
+        nameof(Person.ExperienceYears) => "стаж",
+        nameof(Person.BirthYear) => "год рождения",
+        nameof(Person.Category) => "категория",
+        nameof(Person.Email) => "почта",
+        nameof(Person.Phone) => "телефон",
+        nameof(Person.IsArchived) => "архив",
+        nameof(Person.Consent) => "согласие",
+        nameof(Person.ConsentDate) => "дата согласия",
+        nameof(Person.ConsentRecordedBy) => "кто отметил согласие",
+        nameof(Person.SchoolId) => "школа",
+        nameof(Person.Kind) => "вид участника",
         _ => property,
     };
 
