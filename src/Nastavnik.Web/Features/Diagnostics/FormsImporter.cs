@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
@@ -7,51 +6,6 @@ using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
-
-public sealed record FormsProblem(int Row, string Column, string Message)
-{
-    public override string ToString() => Row > 0 ? (Column.Length > 0 ? $"Строка {Row}, столбец «{Column}»: {Message}" : $"Строка {Row}: {Message}") : Message;
-}
-
-/// <summary>A topic label of the file that the catalog does not know, with where it occurs.</summary>
-public sealed record FormsUnknownTopic(string Key, string Label, IReadOnlyList<int> Rows, IReadOnlyList<string> Columns);
-
-/// <summary>One respondent row: who it is (or who it may be), when they answered and what they marked.</summary>
-public sealed class FormsRespondent
-{
-    public required int Row { get; init; }
-    public required string TypedName { get; init; }
-    public string NameColumn { get; init; } = "";
-    public DateTime? SubmittedAt { get; init; }
-    public NameMatch Match { get; init; } = new(NameMatchKind.None, []);
-    /// <summary>The person the answers go to: the certain match or the curator's confirmation.</summary>
-    public int? PersonId { get; set; }
-    public string? PersonName { get; set; }
-    public bool Confirmed { get; set; }
-    public Dictionary<int, int> Offers { get; } = [];
-    public Dictionary<int, int> Needs { get; } = [];
-    /// <summary>Row of a later answer of the same person that is used instead of this one.</summary>
-    public int? SupersededBy { get; set; }
-    public bool NeedsConfirmation => Match.Kind == NameMatchKind.Uncertain && PersonId is null;
-    public bool Uses => PersonId is not null && SupersededBy is null;
-}
-
-public sealed record FormsImportPreview(
-    TableFile File, FormsMapping Mapping, IReadOnlyList<FormsRespondent> Rows, IReadOnlyList<FormsProblem> Problems,
-    IReadOnlyList<FormsUnknownTopic> UnknownTopics, IReadOnlyList<string> Notes)
-{
-    public int Matched => Rows.Count(r => r.PersonId is not null);
-    public int ToConfirm => Rows.Count(r => r.NeedsConfirmation);
-    public int OffersToWrite => Rows.Where(r => r.Uses).Sum(r => r.Offers.Count);
-    public int NeedsToWrite => Rows.Where(r => r.Uses).Sum(r => r.Needs.Count);
-    public int People => Rows.Count(r => r.Uses);
-    public bool CanCommit => Problems.Count == 0 && ToConfirm == 0 && UnknownTopics.Count == 0 && People > 0;
-}
-
-public sealed record FormsImportResult(int People, int ResponsesCreated, int ResponsesUpdated, int Added, int Changed, int Removed)
-{
-    public bool NoChanges => ResponsesCreated + ResponsesUpdated + Added + Changed + Removed == 0;
-}
 
 /// <summary>
 /// Import of self-assessment answers from a Google Forms / Yandex Forms export: reads every row, reports every problem by row and
@@ -228,53 +182,6 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
 
     [GeneratedRegex(@"-?\d+")]
     private static partial Regex DigitRegex();
-
-    private static readonly TimeSpan SchoolOffset = TimeSpan.FromHours(3);
-
-    /// <summary>A form's time as the school sees it in the file (Moscow time), «dd.MM.yyyy HH:mm».</summary>
-    public static string SchoolTime(DateTime utc) => (utc + SchoolOffset).ToString("dd.MM.yyyy HH:mm", RussianText.Culture);
-    private static readonly string[] LocalFormats =
-    [
-        "dd.MM.yyyy H:mm:ss", "d.M.yyyy H:mm:ss", "dd.MM.yyyy H:mm", "d.M.yyyy H:mm", "dd.MM.yyyy",
-        "yyyy-MM-dd H:mm:ss", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-dd",
-        "yyyy/MM/dd H:mm:ss", "yyyy/M/d H:mm:ss", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm:ss tt", "yyyy/M/d h:mm:ss tt",
-    ];
-
-    /// <summary>
-    /// A form's timestamp as Google and Yandex export it: «14.09.2026 10:25:03», «2026/09/14 10:25:03 AM GMT+3», ISO 8601 with or
-    /// without an offset, or an Excel date number. Times without an offset are Moscow time. Returned in UTC.
-    /// </summary>
-    public static DateTime? ParseTimestamp(string text)
-    {
-        var s = RussianText.Clean(text);
-        if (s is null) return null;
-        var zone = ZoneRegex().Match(s);
-        var offset = SchoolOffset;
-        if (zone.Success)
-        {
-            var h = int.Parse(zone.Groups[2].Value, CultureInfo.InvariantCulture);
-            var m = zone.Groups[3].Success ? int.Parse(zone.Groups[3].Value, CultureInfo.InvariantCulture) : 0;
-            offset = new TimeSpan(h, m, 0) * (zone.Groups[1].Value == "-" ? -1 : 1);
-            s = s[..zone.Index].Trim();
-        }
-        else if (s.EndsWith(" GMT") || s.EndsWith(" UTC")) { offset = TimeSpan.Zero; s = s[..^4]; }
-        s = s.Replace("ДП", "AM").Replace("ПП", "PM");
-        if (DateTime.TryParseExact(s, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
-            return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
-        if (!zone.Success && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto) && HasOffset(s))
-            return dto.UtcDateTime;
-        if (double.TryParse(s.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var oa) && oa is > 20000 and < 80000)
-            return DateTime.SpecifyKind(DateTime.FromOADate(oa) - SchoolOffset, DateTimeKind.Utc);
-        return null;
-    }
-
-    private static bool HasOffset(string s) => s.EndsWith('Z') || OffsetRegex().IsMatch(s);
-
-    [GeneratedRegex(@"\s*(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$")]
-    private static partial Regex ZoneRegex();
-
-    [GeneratedRegex(@"T.*[+-]\d{2}:?\d{2}$")]
-    private static partial Regex OffsetRegex();
 
     /// <summary>
     /// Writes the answers of every used row into the round: the person's offers and needs of the round become exactly the file's
