@@ -51,8 +51,13 @@ public sealed class MatchingFlowTests(AppServer app)
         (await page.Locator("[data-testid=decisions-kept]").InnerTextAsync()).ShouldContain("сохранит");
 
         await page.Locator("[data-testid=approve]").ClickAsync();
+        // The answer is the confirmation (pairs approved before) or the result: wait for one of them, not for a navigation.
+        var approved = page.Locator(".alert-success:has-text('Пары утверждены')");
+        await page.Locator("[data-testid=confirm]").Or(approved).First.WaitForAsync();
         if (await page.Locator("[data-testid=confirm]").CountAsync() > 0) await page.Locator("[data-testid=confirm]").ClickAsync();
-        (await page.Locator(".alert-success").InnerTextAsync()).ShouldContain("Пары утверждены");
+        await approved.WaitForAsync();
+        // The page streams in: the table of approved pairs comes after the message, so wait for it too.
+        await page.Locator("[data-testid=approved-row]").First.WaitForAsync();
         (await page.Locator("[data-testid=approved-row]").CountAsync()).ShouldBeGreaterThan(0);
         await app.ShotAsync(page, "matching-1440-approved");
         await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "matching-1440-top.png") });
