@@ -48,7 +48,7 @@ internal static class ImportFormsCommand
                 await FormsImportColumns.SaveAsync(db, table.Headers, preview.Mapping, "cli", ct);
                 var result = await importer.CommitAsync(preview, target.Id, "cli", ct);
                 await tx.CommitAsync(ct);
-                Console.WriteLine(ImportModel.Describe(result));
+                Console.WriteLine(result.Summary);
             }
             Console.WriteLine(string.Create(RussianText.Culture, $"Время (после запуска .NET и первого запроса к базе): чтение файла {parsed.TotalSeconds:0.00} с, сопоставление {(matched - parsed).TotalSeconds:0.00} с, запись {(watch.Elapsed - matched).TotalSeconds:0.00} с, всего {watch.Elapsed.TotalSeconds:0.00} с ({RussianText.Plural(table.Rows.Count, "строка", "строки", "строк")})."));
             return 0;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Files;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
@@ -46,4 +47,9 @@ public sealed record FormsImportPreview(
 public sealed record FormsImportResult(int People, int ResponsesCreated, int ResponsesUpdated, int Added, int Changed, int Removed)
 {
     public bool NoChanges => ResponsesCreated + ResponsesUpdated + Added + Changed + Removed == 0;
+
+    /// <summary>What the import did, in the words the page's flash and the CLI both print.</summary>
+    public string Summary => NoChanges
+        ? $"Загрузка завершена, изменений нет: ответы {RussianText.Plural(People, "педагога", "педагогов", "педагогов")} уже совпадают с файлом."
+        : $"Загрузка завершена: ответы {RussianText.Plural(People, "педагога", "педагогов", "педагогов")} записаны в тур диагностики (впервые — {ResponsesCreated}, обновлены — {ResponsesUpdated}; отметок «наставник» и «нужна помощь» добавлено — {Added}, изменено — {Changed}, удалено — {Removed}).";
 }

@@ -101,13 +101,9 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
         db.ImportUploads.Remove(upload);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        TempData["Flash"] = Describe(result);
+        TempData["Flash"] = result.Summary;
         return RedirectToPage();
     }
-
-    public static string Describe(FormsImportResult r) => r.NoChanges
-        ? $"Загрузка завершена, изменений нет: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} уже совпадают с файлом."
-        : $"Загрузка завершена: ответы {RussianText.Plural(r.People, "педагога", "педагогов", "педагогов")} записаны в тур диагностики (впервые — {r.ResponsesCreated}, обновлены — {r.ResponsesUpdated}; отметок «наставник» и «нужна помощь» добавлено — {r.Added}, изменено — {r.Changed}, удалено — {r.Removed}).";
 
     private async Task<bool> LoadScopeAsync(CancellationToken ct)
     {
