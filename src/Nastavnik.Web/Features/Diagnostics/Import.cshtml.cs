@@ -6,7 +6,6 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
