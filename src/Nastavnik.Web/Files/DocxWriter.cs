@@ -18,7 +18,7 @@ public static class DocxWriter
         public static Row Heading(string text) => new([], text);
     }
 
-    /// <param name="widths">Relative column widths (any units; scaled to the page).</param>
+    /// <param name="Widths">Relative column widths (any units; scaled to the page).</param>
     public sealed record Document(string Title, string? Subtitle, IReadOnlyList<string> Headers, IEnumerable<Row> Rows, IReadOnlyList<int>? Widths = null, bool Landscape = true);
 
     private const int A4Short = 11906, A4Long = 16838, Margin = 1134; // twentieths of a point: 21 × 29.7 cm, 2 cm margins

@@ -47,7 +47,7 @@ public sealed class ProgramMatchingInput
 
     /// <summary>
     /// Builds the input for <paramref name="programId"/>; null when the program does not exist (in the current tenant) or has no
-    /// round yet (then <paramref name="program"/> tells which). Every query filters by the program's SchoolId explicitly, so it
+    /// round yet (then the returned program tells which). Every query filters by the program's SchoolId explicitly, so it
     /// is also correct where no tenant is set (the command line); the global filters still apply in the web. Ages are counted
     /// in the year of <paramref name="time"/>.
     /// </summary>
