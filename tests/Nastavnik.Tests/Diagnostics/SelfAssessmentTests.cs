@@ -72,7 +72,7 @@ public abstract class SelfAssessmentTests(AppFixture app)
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var closed = await teacher.SaveTopicAsync(topics[6], level: 2);
         closed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await closed.BodyAsync()).ShouldContain("закрыта, ответы больше нельзя изменить");
+        (await closed.BodyAsync()).ShouldContain("закрыт, ответы больше нельзя изменить");
         var readOnly = WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer"));
         readOnly.ShouldContain("Тур диагностики закрыт");
         readOnly.ShouldContain("<fieldset disabled");

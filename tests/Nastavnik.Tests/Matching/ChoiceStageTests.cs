@@ -114,7 +114,7 @@ public abstract class ChoiceStageTests(AppFixture app)
         var t1 = await c.School.TeacherAsync(1);
         (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, Met, [5, 5]))).ShouldContain("один и тот же наставник выбран дважды");
         (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, Met, [3]))).ShouldContain("не предлагает эту тему");
-        (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, "PSY-01", [6]))).ShouldContain("нет среди затруднений");
+        (await ErrorAfterAsync(t1, await ChooseAsync(t1, c, "PSY-01", [6]))).ShouldContain("нет среди дефицитов");
         (await ChoicesAsync(c, 1, Met)).ShouldBeEmpty();
 
         // Two windows: the first saves T5; the second, loaded before, tries T0 and is refused.
@@ -193,7 +193,7 @@ public abstract class ChoiceStageTests(AppFixture app)
         summary.QuerySelector("[data-testid=stat-chosen]")!.TextContent.ShouldContain("0 из 4");
 
         var onBehalf = Html.Parse(await curator.GetStringAsync($"/Matching/ChoiceStage/Answer?personId={c.P(1)}"));
-        onBehalf.QuerySelector("[data-testid=on-behalf]")!.TextContent.ShouldContain(c.Name(1));
+        onBehalf.QuerySelector("[data-testid=on-behalf]")!.TextContent.ShouldContain("за педагога Петрова Петра Ильича"); // Петров Пётр Ильич, declined
         (await ChooseAsync(curator, c, Met, [5], personId: c.P(1))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithDb(db => db.Choices.Where(x => x.MenteeId == c.P(1)).Select(x => x.UpdatedBy).SingleAsync())).ShouldBe(c.School.Curator);
 
