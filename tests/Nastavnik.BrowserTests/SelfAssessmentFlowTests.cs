@@ -21,8 +21,8 @@ public sealed class SelfAssessmentFlowTests(AppServer app)
         if (await curator.Locator("[data-testid=open-form]").CountAsync() > 0)
         {
             await curator.GetByLabel("Название").FillAsync("Самодиагностика педагогов, браузерный тест");
-            await curator.GetByRole(AriaRole.Button, new() { Name = "Открыть диагностику" }).ClickAsync();
-            (await curator.Locator(".alert-success").InnerTextAsync()).ShouldContain("открыта");
+            await curator.GetByRole(AriaRole.Button, new() { Name = "Открыть тур" }).ClickAsync();
+            (await curator.Locator(".alert-success").InnerTextAsync()).ShouldContain("открыт.");
         }
         (await curator.Locator("[data-testid=counts]").InnerTextAsync()).ShouldContain("Ответили");
         await app.ShotAsync(curator, "diagnostics-1440");

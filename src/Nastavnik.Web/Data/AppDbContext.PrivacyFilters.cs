@@ -23,7 +23,7 @@ public partial class AppDbContext
         b.Entity<MatchDecision>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager);
 
         // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
-        b.Entity<MentorChoice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
+        b.Entity<Choice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
 
         // A contact the teacher keeps for the administration is not shown to colleagues.
         b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null

@@ -29,8 +29,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<MatchingRun> MatchingRuns => Set<MatchingRun>();
     public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
     public DbSet<MentoringPair> MentoringPairs => Set<MentoringPair>();
-    public DbSet<PreferenceRound> PreferenceRounds => Set<PreferenceRound>();
-    public DbSet<MentorChoice> MentorChoices => Set<MentorChoice>();
+    public DbSet<ChoiceStage> ChoiceStages => Set<ChoiceStage>();
+    public DbSet<Choice> Choices => Set<Choice>();
     public DbSet<MentorAvailability> MentorAvailabilities => Set<MentorAvailability>();
     public DbSet<DeclinedOffer> DeclinedOffers => Set<DeclinedOffer>();
 
@@ -80,8 +80,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration(new MatchingRunConfiguration());
         b.ApplyConfiguration(new MatchDecisionConfiguration());
         b.ApplyConfiguration(new MentoringPairConfiguration());
-        b.ApplyConfiguration(new PreferenceRoundConfiguration());
-        b.ApplyConfiguration(new MentorChoiceConfiguration());
+        b.ApplyConfiguration(new ChoiceStageConfiguration());
+        b.ApplyConfiguration(new ChoiceConfiguration());
         b.ApplyConfiguration(new MentorAvailabilityConfiguration());
         b.ApplyConfiguration(new DeclinedOfferConfiguration());
         // Accounts

@@ -85,7 +85,7 @@ public class MentoringPair : ISchoolOwned, IAudited
 /// of their needs and mentors state how many mentees they can take and which of their topics they decline. The matching engine
 /// reads these (ProgramMatchingInput) whether the stage is open or closed; closing only stops the changes.
 /// </summary>
-public class PreferenceRound : ISchoolOwned, IAudited, IVersioned
+public class ChoiceStage : ISchoolOwned, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
@@ -104,7 +104,7 @@ public class PreferenceRound : ISchoolOwned, IAudited, IVersioned
 /// A mentee's choice of a mentor for one need, rank 1–3 (1 = most wanted). It reveals the need, so its query filter is the one of
 /// <see cref="Need"/>: the mentee, the school's curators and administrators.
 /// </summary>
-public class MentorChoice : ISchoolOwned, IAudited
+public class Choice : ISchoolOwned, IAudited
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }

@@ -10,7 +10,7 @@ public sealed record HomeCycle(
     int Events, int EventsDone, int EventsOverdue,
     int? RoundId, bool RoundOpen, DateOnly? Deadline, int Answered, int Eligible,
     int Needs, int UncoveredNeeds, int Mentors, int? ProposedServed, int MenteesWithMentor,
-    PreferenceRound? Choice, int ChoiceMade)
+    ChoiceStage? ChoiceStage, int ChoiceMade)
 {
     public static async Task<HomeCycle?> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed record HomeCycle(
         var round = await db.LatestRoundAsync(program.Id, ct);
         var eligible = await db.People.CountAsync(p => !p.IsArchived && p.Kind == PersonKind.Teacher && p.Consent == ConsentStatus.Given, ct);
         int answered = 0, needs = 0, uncovered = 0, mentors = 0, choiceMade = 0;
-        PreferenceRound? choice = null;
+        ChoiceStage? choice = null;
         if (round is not null)
         {
             answered = await db.RoundResponses.CountAsync(r => r.RoundId == round.Id && r.SubmittedAt != null, ct);
@@ -30,8 +30,8 @@ public sealed record HomeCycle(
             uncovered = await db.Needs.CountAsync(n => n.RoundId == round.Id
                 && !db.Offers.Any(o => o.RoundId == round.Id && o.TopicId == n.TopicId && o.PersonId != n.PersonId), ct);
             mentors = await db.Offers.Where(o => o.RoundId == round.Id).Select(o => o.PersonId).Distinct().CountAsync(ct);
-            choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
-            if (choice is not null) choiceMade = await db.MentorChoices.Where(m => m.RoundId == round.Id).Select(m => m.MenteeId).Distinct().CountAsync(ct);
+            choice = await db.ChoiceStages.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
+            if (choice is not null) choiceMade = await db.Choices.Where(m => m.RoundId == round.Id).Select(m => m.MenteeId).Distinct().CountAsync(ct);
         }
         var lastRun = await db.MatchingRuns.Where(r => r.ProgramId == program.Id).OrderByDescending(r => r.Id).Select(r => (int?)r.NeedsServed).FirstOrDefaultAsync(ct);
         var approved = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => p.MenteeId).Distinct().CountAsync(ct);

@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     /// <summary>The teacher's side: the open round and their own answers (their needs pass the privacy filter as their own).</summary>
     public sealed record MyDiagnostics(string RoundTitle, bool Open, DateOnly Deadline, DateTime? SubmittedAt, List<(string Topic, int Level)> Offers, List<(string Topic, int Priority)> Needs,
-        PreferenceRound? Choice, List<MyPair> AsMentor, List<MyPair> AsMentee);
+        ChoiceStage? ChoiceStage, List<MyPair> AsMentor, List<MyPair> AsMentee);
     /// <summary>An approved pair of the program seen by one of its members: the other person, the topic, and (for the mentor) the mentee's need.</summary>
     public sealed record MyPair(string Other, string Topic, int? Priority, string? Comment);
     public MyDiagnostics? Mine { get; private set; }
@@ -66,7 +66,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             .Select(o => new { o.Topic!.Name, o.Level }).ToListAsync();
         var needs = await db.Needs.Where(n => n.RoundId == round.Id && n.PersonId == personId).OrderByDescending(n => n.Priority)
             .Select(n => new { n.Topic!.Name, n.Priority }).ToListAsync();
-        var choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id);
+        var choice = await db.ChoiceStages.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id);
         // The mentee's need of a pair passes the privacy filter for their mentor (AppDbContext), and only for them.
         var asMentor = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MentorId == personId)
             .Select(p => new

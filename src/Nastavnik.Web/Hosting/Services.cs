@@ -38,6 +38,7 @@ public static class Services
         services.AddScoped<FormsImporter>();
         services.AddScoped<PortfolioCommands>();
         services.AddScoped<MatchingWorkflow>();
+        services.AddScoped<ChoiceStageCommands>();
         return services;
     }
 

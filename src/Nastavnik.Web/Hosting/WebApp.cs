@@ -1,6 +1,7 @@
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
+using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
@@ -38,6 +39,7 @@ public static class WebApp
         app.UseAntiforgery();
 
         app.MapRazorPages();
+        app.MapChoiceStageRedirects();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<ApiValidationFilter>();

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Nastavnik.Web.Text;
 
-public static class RussianText
+public static partial class RussianText
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("ru-RU");
 

@@ -21,6 +21,9 @@ public abstract class CatalogAndApiTests(AppFixture app)
         ict.GetProperty("topics").EnumerateArray().ShouldAllBe(t => t.GetProperty("isDigital").GetBoolean());
         var page = await teacher.GetStringAsync("/Catalog");
         page.ShouldContain("Кейс-технология");
+        // Catalog codes are for the API and files, not for people (issue 10, item 23).
+        var text = Html.Parse(page).QuerySelector("main")!.TextContent;
+        foreach (var code in new[] { "MET", "SUB", "ICT", "PSY", "CLS" }) text.ShouldNotContain(code);
         page.ShouldNotContain("Добавить тему"); // a teacher reads, does not edit
     }
 

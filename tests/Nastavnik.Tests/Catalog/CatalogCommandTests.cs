@@ -108,7 +108,7 @@ public abstract class CatalogCommandTests(AppFixture app)
         };
 
         var late = await new CatalogCommands(racing).AddTopicAsync(met, "Финансовая грамотность", false, null, default);
-        late.Error.ShouldBeRefusal(ErrorKind.Conflict, "Код «MET-06» только что занял другой пользователь.", "Повторите добавление: будет выбран следующий свободный код.");
+        late.Error.ShouldBeRefusal(ErrorKind.Conflict, "В этот же момент в каталог добавил запись другой пользователь.", "Повторите добавление.");
         var again = await s.Get<CatalogCommands>().AddTopicAsync(met, "Финансовая грамотность", false, null, default);
         again.Value!.Code.ShouldBe("MET-07");
         var codes = await app.WithDb(db => db.Topics.IgnoreQueryFilters().Where(t => t.SchoolId == school.Id && t.Code.StartsWith("MET-0"))

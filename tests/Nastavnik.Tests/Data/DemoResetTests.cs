@@ -118,8 +118,8 @@ public abstract class DemoResetTests
         db.MatchingRuns.Add(new MatchingRun { SchoolId = school, ProgramId = program.Id, RoundId = round.Id, CreatedBy = "curator", AssignmentsJson = "[]" });
         db.MatchDecisions.Add(new MatchDecision { SchoolId = school, ProgramId = program.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, CreatedBy = "curator" });
         db.MentoringPairs.Add(new MentoringPair { SchoolId = school, ProgramId = program.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, ApprovedBy = "curator" });
-        db.PreferenceRounds.Add(new PreferenceRound { SchoolId = school, ProgramId = program.Id, RoundId = round.Id, OpenedBy = "curator" });
-        db.MentorChoices.Add(new MentorChoice { SchoolId = school, RoundId = round.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, Rank = 1, UpdatedBy = "teacher" });
+        db.ChoiceStages.Add(new ChoiceStage { SchoolId = school, ProgramId = program.Id, RoundId = round.Id, OpenedBy = "curator" });
+        db.Choices.Add(new Choice { SchoolId = school, RoundId = round.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, Rank = 1, UpdatedBy = "teacher" });
         db.MentorAvailabilities.Add(new MentorAvailability { SchoolId = school, RoundId = round.Id, PersonId = mentor, Capacity = 2, UpdatedBy = "teacher" });
         db.DeclinedOffers.Add(new DeclinedOffer { SchoolId = school, RoundId = round.Id, PersonId = mentor, TopicId = topic });
         db.PortfolioFiles.Add(new PortfolioFile { SchoolId = school, ItemId = item.Id, FileName = "план.docx", ContentType = "application/octet-stream", Length = 1, Content = [1] });

@@ -72,9 +72,9 @@ public abstract class SelfAssessmentTests(AppFixture app)
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var closed = await teacher.SaveTopicAsync(topics[6], level: 2);
         closed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await closed.BodyAsync()).ShouldContain("закрыта, ответы больше нельзя изменить");
+        (await closed.BodyAsync()).ShouldContain("закрыт, ответы больше нельзя изменить");
         var readOnly = WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer"));
-        readOnly.ShouldContain("Диагностика закрыта");
+        readOnly.ShouldContain("Тур диагностики закрыт");
         readOnly.ShouldContain("<fieldset disabled");
         readOnly.ShouldNotContain("Отправить ответы");
         var put = await teacher.PutAsJsonAsync($"/api/v1/rounds/{roundId}/answers/{me.PersonId}", new { offers = new[] { new { topicId = topics[6], level = 1 } }, submit = true });
@@ -112,7 +112,7 @@ public abstract class SelfAssessmentTests(AppFixture app)
         var target = school.Teachers[1];
         var curator = await school.CuratorAsync();
         var page = WebUtility.HtmlDecode(await curator.GetStringAsync($"/Diagnostics/Answer?personId={target.PersonId}"));
-        Html.Parse(page).QuerySelector("[data-testid=on-behalf]")!.TextContent.ShouldContain($"Вы заполняете анкету за педагога {target.FullName}");
+        Html.Parse(page).QuerySelector("[data-testid=on-behalf]")!.TextContent.ShouldContain("Вы заполняете анкету за педагога Петрова Петра Ильича");
         (await curator.SaveTopicAsync(topics[0], level: 3, experience: "Руководитель МО", personId: target.PersonId)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await curator.SaveTopicAsync(topics[1], priority: 2, comment: "Со слов педагога", personId: target.PersonId)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await curator.PostFormAsync($"/Diagnostics/Answer?personId={target.PersonId}", $"/Diagnostics/Answer?personId={target.PersonId}&handler=Submit", new()))
@@ -173,7 +173,7 @@ public abstract class SelfAssessmentTests(AppFixture app)
 
         var second = await curator.PostFormAsync("/Diagnostics", "/Diagnostics?handler=Open", new() { ["Title"] = "Вторая", ["Deadline"] = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd") });
         second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()).ShouldContain("может быть открыта только одна диагностика");
+        WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()).ShouldContain("может быть открыт только один тур диагностики");
 
         var version = await app.WithDb(db => db.DiagnosticsRounds.IgnoreQueryFilters().Where(r => r.Id == roundId).Select(r => r.Version).SingleAsync());
         (await curator.PostFormAsync("/Diagnostics", "/Diagnostics?handler=Close", new() { ["id"] = roundId.ToString(), ["version"] = version.ToString() })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -200,7 +200,7 @@ public abstract class SelfAssessmentTests(AppFixture app)
         WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer")).ShouldContain("Диагностика сейчас не проводится");
         (await teacher.SaveTopicAsync(1, level: 1)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await SelfAssessmentSetup.AddProgramAsync(school);
-        WebUtility.HtmlDecode(await curator.GetStringAsync("/Diagnostics")).ShouldContain("Диагностика ещё не проводилась");
+        WebUtility.HtmlDecode(await curator.GetStringAsync("/Diagnostics")).ShouldContain("Туров диагностики ещё не было");
         WebUtility.HtmlDecode(await teacher.GetStringAsync("/Diagnostics/Answer")).ShouldContain("Диагностика сейчас не проводится");
     }
 

@@ -26,30 +26,30 @@ public abstract class ChoiceStageCommandTests(AppFixture app)
         return action(db);
     });
 
-    private Task<PreferenceRound?> StageAsync(MatchingCase c) => In(c, async db => (await ChoiceStage.CurrentAsync(db, default)).Stage);
+    private Task<ChoiceStage?> StageAsync(MatchingCase c) => In(c, async db => (await ChoiceStageQueries.CurrentAsync(db, default)).Stage);
     private Task<Person> PersonAsync(MatchingCase c, int i) => In(c, db => db.People.SingleAsync(p => p.Id == c.P(i)));
 
     [Fact]
     public async Task Open_needs_a_deadline_from_today_and_close_refuses_a_stale_version()
     {
         var c = await MatchingCase.SeedAsync(app);
-        var past = await In(c, db => ChoiceStageCommands.OpenAsync(db, Time, Today.AddDays(-1), "curator", default));
+        var past = await In(c, db => new ChoiceStageCommands(db, Time).OpenAsync(Today.AddDays(-1), "curator", default));
         past.Error!.Kind.ShouldBe(ErrorKind.Invalid);
         (await StageAsync(c)).ShouldBeNull();
 
-        var opened = await In(c, db => ChoiceStageCommands.OpenAsync(db, Time, Today, "curator", default));
+        var opened = await In(c, db => new ChoiceStageCommands(db, Time).OpenAsync(Today, "curator", default));
         opened.Value.ShouldBe($"Выбор наставников открыт до {Today:dd.MM.yyyy}. Педагоги увидят его на главной странице.");
         var stage = (await StageAsync(c))!;
         stage.OpenedAt.ShouldBe(Now.UtcDateTime);
 
-        var stale = await In(c, db => ChoiceStageCommands.CloseAsync(db, Time, stage.Version + 1, default));
+        var stale = await In(c, db => new ChoiceStageCommands(db, Time).CloseAsync(stage.Version + 1, default));
         stale.Error!.Kind.ShouldBe(ErrorKind.Stale);
         (await StageAsync(c))!.IsOpen.ShouldBeTrue();
-        (await In(c, db => ChoiceStageCommands.CloseAsync(db, Time, stage.Version, default))).Ok.ShouldBeTrue();
+        (await In(c, db => new ChoiceStageCommands(db, Time).CloseAsync(stage.Version, default))).Ok.ShouldBeTrue();
         (await StageAsync(c))!.ClosedAt.ShouldBe(Now.UtcDateTime);
 
         // Closed: neither side can save any more.
-        var closed = await In(c, async db => await ChoiceStageCommands.SaveChoiceAsync(db, Time, await PersonAsync(c, 1), await StageAsync(c),
+        var closed = await In(c, async db => await new ChoiceStageCommands(db, Time).SaveChoiceAsync(await PersonAsync(c, 1), await StageAsync(c),
             c.Topics["MET-01"], [c.P(0)], "", "t2", default));
         closed.Error!.Message.ShouldBe("Выбор наставников закрыт: изменения не сохранены.");
     }
@@ -58,14 +58,14 @@ public abstract class ChoiceStageCommandTests(AppFixture app)
     public async Task A_mentors_answer_is_refused_without_consent_out_of_range_or_over_a_newer_version()
     {
         var c = await MatchingCase.SeedAsync(app);
-        await In(c, db => ChoiceStageCommands.OpenAsync(db, Time, Today.AddDays(7), "curator", default));
+        await In(c, db => new ChoiceStageCommands(db, Time).OpenAsync(Today.AddDays(7), "curator", default));
         var stage = await StageAsync(c);
         Task<CommandResult<string>> Save(Person mentor, int capacity, int version) =>
-            In(c, db => ChoiceStageCommands.SaveMentorAsync(db, Time, mentor, stage, capacity, [], version, "curator", default));
+            In(c, db => new ChoiceStageCommands(db, Time).SaveMentorAsync(mentor, stage, capacity, [], version, "curator", default));
         var t0 = await PersonAsync(c, 0);
 
         (await Save(await PersonAsync(c, 6), 2, 0)).Error!.Message.ShouldContain("нет согласия на обработку персональных данных");
-        (await Save(t0, ChoiceStage.MaxCapacity + 1, 0)).Error!.Kind.ShouldBe(ErrorKind.Invalid);
+        (await Save(t0, ChoiceStageQueries.MaxCapacity + 1, 0)).Error!.Kind.ShouldBe(ErrorKind.Invalid);
         (await Save(t0, 2, 0)).Value.ShouldBe("Сохранено: вы готовы взять до 2 наставляемых.");
         // A second form loaded before the first save still carries version 0.
         (await Save(t0, 1, 0)).Error!.Kind.ShouldBe(ErrorKind.Stale);

@@ -329,8 +329,10 @@ public abstract class MatchingPageTests(AppFixture app)
         });
         post.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = Html.Parse(await curator.GetStringAsync("/Matching"));
-        page.QuerySelector(".alert-success")!.TextContent.ShouldContain($"передана наставнику {c.Name(4)}");
+        page.QuerySelector(".alert-success")!.TextContent.ShouldContain("передана наставнику Кузнецовой Ольге Андреевне");
         page.QuerySelector(".alert-success")!.TextContent.ShouldContain("уже 3 назначения при вместимости 3");
+        // «её», not «его», for a woman (issue 10, item 23).
+        page.QuerySelector(".alert-success")!.TextContent.ShouldContain("при повторном подборе её другие незакреплённые пары");
         page.QuerySelectorAll("[data-testid=row]").Single(r => r.GetAttribute("data-mentor") == c.P(5).ToString())
             .QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("передано другому");
 

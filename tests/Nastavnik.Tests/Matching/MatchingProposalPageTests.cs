@@ -40,7 +40,8 @@ public abstract class MatchingProposalPageTests(AppFixture app)
         });
         transfer.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = Html.Parse(await curator.GetStringAsync("/Matching"));
-        page.QuerySelector(".alert-success")!.TextContent.ShouldContain($"передана наставнику {c.Name(5)}");
+        // Names declined (issue 10, item 23): «педагога Петров Пётр Ильич передана наставнику Смирнов Сергей Юрьевич» before.
+        page.QuerySelector(".alert-success")!.TextContent.ShouldContain("педагога Петрова Петра Ильича передана наставнику Смирнову Сергею Юрьевичу и закреплена");
         var moved = RowOf(page, c.P(1), met);
         moved.QuerySelector("[data-testid=state]")!.TextContent.ShouldBe("передано другому");
         moved.QuerySelector("[data-testid=moved-to]")!.TextContent.ShouldBe($"наставник: {c.Name(5)}");
@@ -79,7 +80,7 @@ public abstract class MatchingProposalPageTests(AppFixture app)
 
         var page = Html.Parse(await curator.GetStringAsync("/Matching"));
         var issue = page.QuerySelector("[data-testid=lock-issues] li")!.TextContent;
-        issue.ShouldStartWith($"Превышена вместимость наставника {c.Name(4)} по теме «");
+        issue.ShouldStartWith("Превышена вместимость наставника Кузнецовой Ольги Андреевны по теме «");
         issue.ShouldEndWith(": не более 3 наставляемых.");
         issue.ShouldNotContain("#");
         (await app.WithDb(db => db.MatchingRuns.SingleAsync(r => r.ProgramId == c.ProgramId))).LockIssuesJson!.ShouldContain("\"OfferCapacityExceeded\"");

@@ -35,8 +35,8 @@ public abstract class NeedsPrivacyTests(AppFixture app)
             db.RoundResponses.Add(new RoundResponse { SchoolId = school.Id, RoundId = roundId, PersonId = owner.PersonId, UpdatedBy = "test", SubmittedAt = DateTime.UtcNow });
             // The choice stage is open and the owner has ranked Teachers[2] for the secret need: a choice reveals the need too.
             db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = school.Teachers[2].PersonId, TopicId = lonely.Id, Level = 3 });
-            db.PreferenceRounds.Add(new PreferenceRound { SchoolId = school.Id, ProgramId = programId, RoundId = roundId, OpenedBy = "test", Deadline = new(2026, 12, 1) });
-            db.MentorChoices.Add(new MentorChoice { SchoolId = school.Id, RoundId = roundId, MenteeId = owner.PersonId, TopicId = lonely.Id, MentorId = school.Teachers[2].PersonId, Rank = 1, UpdatedBy = "test" });
+            db.ChoiceStages.Add(new ChoiceStage { SchoolId = school.Id, ProgramId = programId, RoundId = roundId, OpenedBy = "test", Deadline = new(2026, 12, 1) });
+            db.Choices.Add(new Choice { SchoolId = school.Id, RoundId = roundId, MenteeId = owner.PersonId, TopicId = lonely.Id, MentorId = school.Teachers[2].PersonId, Rank = 1, UpdatedBy = "test" });
             return await db.SaveChangesAsync();
         });
         return new Setup(school, roundId, owner.PersonId, secret, "Особая тема");
@@ -52,7 +52,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         $"/api/v1/rounds/{s.RoundId}/answers/{s.OwnerId}", "/api/v1/offers", $"/api/v1/offers?personId={s.OwnerId}",
         "/api/v1/portfolio/search?q=" + Uri.EscapeDataString("особая тема"), $"/api/v1/portfolio/people/{s.OwnerId}",
         $"/api/v1/staff/{s.OwnerId}", "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching",
-        "/Matching/Choice", $"/Matching/Choice?personId={s.OwnerId}", "/Matching/Preferences", "/Matching/Preferences?view=mentors",
+        "/Matching/ChoiceStage/Answer", $"/Matching/ChoiceStage/Answer?personId={s.OwnerId}", "/Matching/ChoiceStage", "/Matching/ChoiceStage?view=mentors",
     ];
 
     /// <summary>Pages that show needs of the whole school (names with their deficits): for curators and administrators only.</summary>
@@ -60,7 +60,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
     [
         "/Diagnostics", "/Diagnostics/Map", "/Diagnostics/Map?handler=Export", "/Diagnostics/Bases?tab=mentees",
         "/Diagnostics/Bases?handler=Export&tab=mentees", "/Diagnostics/Import", $"/Diagnostics/Answer?personId={s.OwnerId}",
-        "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching", "/Matching/Preferences", $"/Matching/Choice?personId={s.OwnerId}",
+        "/Matching/Unserved", "/Matching/Unserved?handler=Export", "/Matching", "/Matching/ChoiceStage", $"/Matching/ChoiceStage/Answer?personId={s.OwnerId}",
     ];
 
     private static async Task AssertRefusedAsync(HttpClient client, Setup s, string who)
@@ -140,7 +140,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
         var owner = await app.LoginAsync(s.School.Teachers[1].Login, TestSchool.Password);
         (await TextOf(await owner.GetAsync("/api/v1/needs"))).ShouldContain(s.Secret);
         (await TextOf(await owner.GetAsync("/Diagnostics/Answer"))).ShouldContain(s.Secret);
-        (await TextOf(await owner.GetAsync("/Matching/Choice"))).ShouldContain(s.Secret);
+        (await TextOf(await owner.GetAsync("/Matching/ChoiceStage/Answer"))).ShouldContain(s.Secret);
         foreach (var manager in new[] { await s.School.CuratorAsync(), await s.School.AdminAsync() })
         {
             (await TextOf(await manager.GetAsync($"/api/v1/needs?personId={s.OwnerId}"))).ShouldContain(s.Secret);
@@ -148,7 +148,7 @@ public abstract class NeedsPrivacyTests(AppFixture app)
             var menteeBase = await TextOf(await manager.GetAsync("/Diagnostics/Bases?handler=Export&tab=mentees"));
             menteeBase.ShouldContain(s.SecretTopic);
             menteeBase.ShouldContain(s.School.Teachers[1].FullName);
-            (await TextOf(await manager.GetAsync($"/Matching/Choice?personId={s.OwnerId}"))).ShouldContain(s.Secret);
+            (await TextOf(await manager.GetAsync($"/Matching/ChoiceStage/Answer?personId={s.OwnerId}"))).ShouldContain(s.Secret);
         }
     }
 

@@ -109,6 +109,18 @@ public abstract class RegistryTests(AppFixture app)
         audit[1].Changes.ShouldContain("\"Position\":{\"old\":\"Учитель химии\",\"new\":\"Учитель химии и биологии\"}");
         audit[2].Changes.ShouldContain("IsArchived");
         (await curator.GetStringAsync($"/Staff/Details/{id}")).ShouldContain("должность");
+
+        // The card's history and consent mark name the curator as a person (issue 10, item 23), not by the login «curator».
+        var curatorName = await app.WithDb(db => db.Users.Where(u => u.UserName == "curator").Select(u => u.Person!.LastName + " " + u.Person.FirstName).SingleAsync());
+        var history = Html.Parse(await curator.GetStringAsync($"/Staff/Details/{id}")).QuerySelector("main")!.TextContent;
+        history.ShouldContain($"· {curatorName}");
+        history.ShouldContain($"отметка: {curatorName}");
+        history.ShouldNotContain("· curator ·");
+        // A demo card was written without a signed-in user: «система», not «system».
+        var demoId = await app.WithDb(db => db.People.Where(p => p.SchoolId == app.SchoolA).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var demoCard = Html.Parse(await curator.GetStringAsync($"/Staff/Details/{demoId}")).QuerySelector("main")!.TextContent;
+        demoCard.ShouldContain("· система ·");
+        demoCard.ShouldNotContain("system");
     }
 
     [Fact]

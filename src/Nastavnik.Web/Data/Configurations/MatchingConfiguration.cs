@@ -47,10 +47,12 @@ public sealed class MentoringPairConfiguration : IEntityTypeConfiguration<Mentor
     }
 }
 
-public sealed class PreferenceRoundConfiguration : IEntityTypeConfiguration<PreferenceRound>
+public sealed class ChoiceStageConfiguration : IEntityTypeConfiguration<ChoiceStage>
 {
-    public void Configure(EntityTypeBuilder<PreferenceRound> e)
+    public void Configure(EntityTypeBuilder<ChoiceStage> e)
     {
+        // The table keeps the name of release 0008 (the entity was PreferenceRound): renaming it would buy nothing but a migration.
+        e.ToTable("PreferenceRounds");
         e.Property(x => x.OpenedBy).HasMaxLength(256);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
@@ -59,10 +61,12 @@ public sealed class PreferenceRoundConfiguration : IEntityTypeConfiguration<Pref
     }
 }
 
-public sealed class MentorChoiceConfiguration : IEntityTypeConfiguration<MentorChoice>
+public sealed class ChoiceConfiguration : IEntityTypeConfiguration<Choice>
 {
-    public void Configure(EntityTypeBuilder<MentorChoice> e)
+    public void Configure(EntityTypeBuilder<Choice> e)
     {
+        // The table keeps the name of release 0008 (the entity was MentorChoice).
+        e.ToTable("MentorChoices");
         e.Property(x => x.UpdatedBy).HasMaxLength(256);
         e.HasOne<DiagnosticsRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.MenteeId).OnDelete(DeleteBehavior.Restrict);

@@ -37,7 +37,7 @@ public sealed class CatalogCommands(AppDbContext db)
             IsDigital = isDigital, SortOrder = sortOrder ?? last + 1,
         };
         db.Topics.Add(topic);
-        return await SaveAsync(topic, topic.Code, ct);
+        return await SaveAsync(topic, ct);
     }
 
     /// <summary>Renames a topic and, with <see cref="TopicChange"/>'s other parts, moves or retires it; <paramref name="expectedVersion"/> null skips the version check.</summary>
@@ -55,7 +55,7 @@ public sealed class CatalogCommands(AppDbContext db)
         if (change.IsDigital is { } digital) topic.IsDigital = digital;
         if (change.IsRetired is { } retired) topic.IsRetired = retired;
         if (change.SortOrder is { } order) topic.SortOrder = order;
-        return await SaveAsync(topic, topic.Code, ct);
+        return await SaveAsync(topic, ct);
     }
 
     /// <summary>Takes a topic out of the catalog (its history keeps its meaning) or returns it.</summary>
@@ -64,7 +64,7 @@ public sealed class CatalogCommands(AppDbContext db)
         var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (topic is null) return CommandError.NotFound(TopicNotFound);
         topic.IsRetired = retire;
-        return await SaveAsync(topic, topic.Code, ct);
+        return await SaveAsync(topic, ct);
     }
 
     /// <summary>Swaps the topic with its neighbour in the direction's order (up for a negative <paramref name="delta"/>); the ends stay put.</summary>
@@ -78,7 +78,7 @@ public sealed class CatalogCommands(AppDbContext db)
         var other = index + Math.Sign(delta);
         if (other >= 0 && other < siblings.Count)
             (siblings[index].SortOrder, siblings[other].SortOrder) = (siblings[other].SortOrder, siblings[index].SortOrder);
-        return new CommandResult((await SaveAsync(topic, topic.Code, ct)).Error);
+        return new CommandResult((await SaveAsync(topic, ct)).Error);
     }
 
     public async Task<CommandResult<Direction>> AddDirectionAsync(string? name, int? sortOrder, CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class CatalogCommands(AppDbContext db)
         var last = await db.Directions.Select(d => (int?)d.SortOrder).MaxAsync(ct) ?? 0;
         var direction = new Direction { Code = await NextDirectionCodeAsync(ct), Name = RussianText.Clean(name)!, SortOrder = sortOrder ?? last + 1 };
         db.Directions.Add(direction);
-        return await SaveAsync(direction, direction.Code, ct);
+        return await SaveAsync(direction, ct);
     }
 
     public async Task<CommandResult<Direction>> UpdateDirectionAsync(int id, DirectionChange change, CancellationToken ct)
@@ -98,7 +98,7 @@ public sealed class CatalogCommands(AppDbContext db)
         direction.Name = RussianText.Clean(change.Name)!;
         if (change.IsRetired is { } retired) direction.IsRetired = retired;
         if (change.SortOrder is { } order) direction.SortOrder = order;
-        return await SaveAsync(direction, direction.Code, ct);
+        return await SaveAsync(direction, ct);
     }
 
     private static CommandError? CheckName(string? name, int max) =>
@@ -110,7 +110,7 @@ public sealed class CatalogCommands(AppDbContext db)
     {
         var folded = RussianText.Fold(name);
         var names = await db.Topics.Where(t => t.DirectionId == direction.Id && t.Id != exceptId).Select(t => t.Name).ToListAsync(ct);
-        return names.Any(n => RussianText.Fold(n) == folded) ? CommandError.Conflict($"Тема «{name}» уже есть в направлении «{direction.Name}».") : null;
+        return names.Any(n => RussianText.Fold(n) == folded) ? CommandError.Conflict($"Тема {RussianText.Quote(name)} уже есть в направлении {RussianText.Quote(direction.Name)}.") : null;
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed class CatalogCommands(AppDbContext db)
         return code;
     }
 
-    private async Task<CommandResult<T>> SaveAsync<T>(T saved, string code, CancellationToken ct)
+    private async Task<CommandResult<T>> SaveAsync<T>(T saved, CancellationToken ct)
     {
         try
         {
@@ -148,7 +148,7 @@ public sealed class CatalogCommands(AppDbContext db)
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two users added to the catalog at the same moment and got the same next code; the second one simply tries again.
-            return CommandError.Conflict($"Код «{code}» только что занял другой пользователь.", "Повторите добавление: будет выбран следующий свободный код.");
+            return CommandError.Conflict("В этот же момент в каталог добавил запись другой пользователь.", "Повторите добавление.");
         }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Catalog;
 
@@ -18,7 +19,7 @@ public class IndexModel(AppDbContext db, CatalogCommands catalog, IAuthorization
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
 
     public Task<IActionResult> OnPostAddTopicAsync(int directionId, string? name, bool isDigital, CancellationToken ct) => Edit(() =>
-        Map(catalog.AddTopicAsync(directionId, name, isDigital, null, ct), t => $"Тема «{t.Name}» добавлена.", ct));
+        Map(catalog.AddTopicAsync(directionId, name, isDigital, null, ct), t => $"Тема {RussianText.Quote(t.Name)} добавлена.", ct));
 
     public Task<IActionResult> OnPostRenameTopicAsync(int id, string? name, int version, CancellationToken ct) => Edit(() =>
         Map(catalog.UpdateTopicAsync(id, new TopicChange(name), version, ct), _ => "Название темы сохранено.", ct));
@@ -28,7 +29,7 @@ public class IndexModel(AppDbContext db, CatalogCommands catalog, IAuthorization
 
     public Task<IActionResult> OnPostRetireTopicAsync(int id, bool retire, CancellationToken ct) => Edit(() =>
         Map(catalog.RetireTopicAsync(id, retire, ct),
-            t => retire ? $"Тема «{t.Name}» выведена из каталога; её история сохранена." : $"Тема «{t.Name}» возвращена в каталог.", ct));
+            t => retire ? $"Тема {RussianText.Quote(t.Name)} выведена из каталога; её история сохранена." : $"Тема {RussianText.Quote(t.Name)} возвращена в каталог.", ct));
 
     public Task<IActionResult> OnPostAddDirectionAsync(string? name, CancellationToken ct) => Edit(() =>
         Map(catalog.AddDirectionAsync(name, null, ct), _ => "Направление добавлено.", ct));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
@@ -67,7 +68,7 @@ public class AnswerModel(AppDbContext db) : PageModel
             return RedirectToPage(new { personId = RoutePersonId });
         }
         await AnswerSheet.SubmitAsync(db, Round.Id, Subject!.Id, Source, User.Identity!.Name!, ct);
-        TempData["Flash"] = OnBehalf ? $"Анкета педагога {Subject.FullName} отмечена как отправленная." : "Спасибо! Ваши ответы отправлены.";
+        TempData["Flash"] = OnBehalf ? $"Анкета педагога {RussianNames.Decline(Subject.FullName, NameCase.Genitive)} отмечена как отправленная." : "Спасибо! Ваши ответы отправлены.";
         return RedirectToPage(new { personId = RoutePersonId });
     }
 

@@ -59,13 +59,13 @@ public static class AnswerSheet
     {
         if (person.IsArchived) return $"{person.FullName} в архиве и не участвует в диагностике.";
         if (person.Consent != ConsentStatus.Given)
-            return $"У педагога {person.FullName} нет согласия на обработку персональных данных. Анкету можно заполнить после того, как куратор отметит согласие в карточке педагога.";
+            return $"У педагога {RussianNames.Decline(person.FullName, NameCase.Genitive)} нет согласия на обработку персональных данных. Анкету можно заполнить после того, как куратор отметит согласие в карточке педагога.";
         return null;
     }
 
     /// <summary>Why this person cannot answer in this round now; null when they can.</summary>
     public static string? WhyNot(DiagnosticsRound round, Person person) =>
-        PersonBlock(person) ?? (round.IsOpen ? null : $"Диагностика «{round.Title}» закрыта, ответы больше нельзя изменить.");
+        PersonBlock(person) ?? (round.IsOpen ? null : $"Тур {RussianText.Quote(round.Title)} закрыт, ответы больше нельзя изменить.");
 
     /// <summary>Problems of one answer, in Russian; empty when it is fine. Topics must be active topics of the school (the query filter sees only it).</summary>
     public static async Task<List<string>> ValidateAsync(AppDbContext db, IReadOnlyCollection<TopicAnswer> answers, CancellationToken ct)
@@ -79,10 +79,10 @@ public static class AnswerSheet
         foreach (var a in answers)
         {
             if (!topics.TryGetValue(a.TopicId, out var name)) { errors.Add($"Темы {a.TopicId} нет в каталоге школы или она выведена из употребления."); continue; }
-            if (a.Level is { } level && level is < 1 or > 3) errors.Add($"«{name}»: уровень может быть 1, 2 или 3, получено {level}.");
-            if (a.Priority is { } p && p is < 1 or > 3) errors.Add($"«{name}»: приоритет может быть 1, 2 или 3, получено {p}.");
-            if (a.Experience?.Length > MaxText) errors.Add($"«{name}»: опыт — не длиннее {MaxText} знаков, сейчас {a.Experience.Length}.");
-            if (a.Comment?.Length > MaxText) errors.Add($"«{name}»: комментарий — не длиннее {MaxText} знаков, сейчас {a.Comment.Length}.");
+            if (a.Level is { } level && level is < 1 or > 3) errors.Add($"{RussianText.Quote(name)}: уровень может быть 1, 2 или 3, получено {level}.");
+            if (a.Priority is { } p && p is < 1 or > 3) errors.Add($"{RussianText.Quote(name)}: приоритет может быть 1, 2 или 3, получено {p}.");
+            if (a.Experience?.Length > MaxText) errors.Add($"{RussianText.Quote(name)}: опыт — не длиннее {MaxText} знаков, сейчас {a.Experience.Length}.");
+            if (a.Comment?.Length > MaxText) errors.Add($"{RussianText.Quote(name)}: комментарий — не длиннее {MaxText} знаков, сейчас {a.Comment.Length}.");
         }
         return errors;
     }

@@ -72,7 +72,7 @@ public static class DiagnosticsApi
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (round is null || person is null) return ApiProblems.NotFound("Анкета не найдена.");
         if (AnswerSheet.WhyNot(round, person) is { } why)
-            return TypedResults.Problem(title: why, detail: round.IsOpen ? "Отметьте согласие в карточке педагога и повторите." : "Ответы принимаются, пока диагностика открыта.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(title: why, detail: round.IsOpen ? "Отметьте согласие в карточке педагога и повторите." : "Ответы принимаются, пока тур диагностики открыт.", statusCode: StatusCodes.Status409Conflict);
 
         var offers = input.Offers ?? [];
         var needs = input.Needs ?? [];

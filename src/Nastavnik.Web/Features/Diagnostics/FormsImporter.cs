@@ -121,7 +121,7 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
                 var person = byId[pid];
                 r.PersonName = person.FullName;
                 if (person.Consent != ConsentStatus.Given)
-                    rowProblems.Add(new FormsProblem(row.Number, nameColumn, $"у педагога «{person.FullName}» нет согласия на обработку персональных данных, его ответы нельзя загрузить. Отметьте согласие в карточке педагога или удалите строку."));
+                    rowProblems.Add(new FormsProblem(row.Number, nameColumn, $"у педагога «{person.FullName}» нет согласия на обработку персональных данных, ответы нельзя загрузить. Отметьте согласие в карточке педагога или удалите строку."));
             }
             problems.AddRange(rowProblems);
             rows.Add(r);

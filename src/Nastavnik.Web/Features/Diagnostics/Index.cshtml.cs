@@ -38,7 +38,7 @@ public class IndexModel(AppDbContext db, RoundCommands rounds, TimeProvider cloc
     {
         var result = await rounds.OpenAsync(Title, ParseDate(Deadline), ct);
         if (result.Error is { } error) return await Fail(error.Message, ct);
-        TempData["Flash"] = $"Диагностика «{result.Value!.Title}» открыта. Педагоги увидят анкету в разделе «Анкеты».";
+        TempData["Flash"] = $"Тур {RussianText.Quote(result.Value!.Title)} открыт. Педагоги увидят анкету в разделе «Анкеты».";
         return RedirectToPage();
     }
 
@@ -52,7 +52,7 @@ public class IndexModel(AppDbContext db, RoundCommands rounds, TimeProvider cloc
         if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
         if (result.Error is { } error) return await Fail(error.Message, ct);
         var round = result.Value!;
-        TempData["Flash"] = open ? $"Диагностика «{round.Title}» снова открыта до {RussianText.Date(round.Deadline)}." : $"Диагностика «{round.Title}» закрыта: ответы больше не принимаются.";
+        TempData["Flash"] = open ? $"Тур {RussianText.Quote(round.Title)} снова открыт до {RussianText.Date(round.Deadline)}." : $"Тур {RussianText.Quote(round.Title)} закрыт: ответы больше не принимаются.";
         return RedirectToPage();
     }
 

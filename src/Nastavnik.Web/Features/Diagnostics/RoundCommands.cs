@@ -15,13 +15,13 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
     {
         if (await db.CurrentProgramAsync(ct) is not { } program) return CommandError.Invalid("Сначала создайте программу наставничества.");
         var clean = RussianText.Clean(title);
-        if (clean is null) return CommandError.Invalid("Укажите название диагностики, например «Самодиагностика педагогов, сентябрь».");
-        if (clean.Length > 300) return CommandError.Invalid("Название диагностики — не длиннее 300 знаков.");
+        if (clean is null) return CommandError.Invalid("Укажите название тура диагностики, например «Самодиагностика педагогов, сентябрь».");
+        if (clean.Length > 300) return CommandError.Invalid("Название тура — не длиннее 300 знаков.");
         if (deadline is not { } due) return CommandError.Invalid("Укажите срок ответа — дату в виде дд.мм.гггг.");
         if (due < clock.Today())
             return CommandError.Invalid($"Срок {RussianText.Date(due)} уже прошёл: укажите сегодняшнюю или более позднюю дату.");
         if (await db.DiagnosticsRounds.AsNoTracking().FirstOrDefaultAsync(r => r.ProgramId == program.Id && r.ClosedAt == null, ct) is { } open)
-            return CommandError.Conflict($"Диагностика «{open.Title}» ещё открыта. В программе может быть открыта только одна диагностика: закройте её, чтобы открыть новую.");
+            return CommandError.Conflict($"Тур {RussianText.Quote(open.Title)} ещё открыт. В программе может быть открыт только один тур диагностики: закройте его, чтобы открыть новый.");
         var round = new DiagnosticsRound { ProgramId = program.Id, Title = clean, Deadline = due };
         db.DiagnosticsRounds.Add(round);
         await db.SaveChangesAsync(ct);
@@ -32,9 +32,9 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
     public async Task<CommandResult<DiagnosticsRound>> SetOpenAsync(int roundId, bool open, int expectedVersion, CancellationToken ct)
     {
         var round = await db.DiagnosticsRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return CommandError.NotFound("Диагностика не найдена.");
+        if (round is null) return CommandError.NotFound("Тур диагностики не найден.");
         if (open && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != roundId && r.ClosedAt == null, ct))
-            return CommandError.Conflict("В программе уже открыта другая диагностика: закройте её, чтобы вернуться к этой.");
+            return CommandError.Conflict("В программе уже открыт другой тур диагностики: закройте его, чтобы вернуться к этому.");
         db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
         round.ClosedAt = open ? null : clock.UtcTime();
         try
@@ -43,7 +43,7 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommandError.Stale("Пока вы смотрели страницу, эту диагностику изменил другой пользователь. Проверьте её состояние и повторите.");
+            return CommandError.Stale("Пока вы смотрели страницу, этот тур изменил другой пользователь. Проверьте его состояние и повторите.");
         }
         return round;
     }

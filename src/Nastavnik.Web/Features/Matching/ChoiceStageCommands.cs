@@ -5,29 +5,29 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Matching;
 
 /// <summary>
-/// The write use cases of the choice stage, for the curator's page (Preferences) and the teacher's (Choice): open and close the
+/// The write use cases of the choice stage, for the curator's page (ChoiceStage) and the teacher's (ChoiceStageAnswer): open and close the
 /// stage, save a mentee's ranking for one need, save a mentor's capacity and declined topics. Each returns the Russian message of
 /// the page or a refusal; the pages only map them to a flash or an error.
 /// </summary>
-public static class ChoiceStageCommands
+public sealed class ChoiceStageCommands(AppDbContext db, TimeProvider time)
 {
     private const string NotRunning = "Выбор наставников сейчас не проводится: изменения не сохранены.";
 
     /// <summary>Opens (or reopens, with a new deadline) the choice stage of the current program's latest round.</summary>
-    public static async Task<CommandResult<string>> OpenAsync(AppDbContext db, TimeProvider time, DateOnly? deadline, string user, CancellationToken ct)
+    public async Task<CommandResult<string>> OpenAsync(DateOnly? deadline, string user, CancellationToken ct)
     {
-        var (program, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
+        var (program, round, stage) = await ChoiceStageQueries.CurrentAsync(db, ct);
         if (round is null) return CommandError.Invalid("Сначала проведите диагностику: выбор наставников строится по её итогам.");
         if (deadline is null || deadline < DateOnly.FromDateTime(time.GetLocalNow().DateTime))
             return CommandError.Invalid("Укажите срок выбора — сегодняшнюю или более позднюю дату. Выбор не открыт.");
         if (stage is null)
-            db.PreferenceRounds.Add(new PreferenceRound
+            db.ChoiceStages.Add(new ChoiceStage
             {
                 ProgramId = program!.Id, RoundId = round.Id, Deadline = deadline.Value, OpenedAt = time.GetUtcNow().UtcDateTime, OpenedBy = user,
             });
         else
         {
-            var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
+            var tracked = await db.ChoiceStages.FirstAsync(s => s.Id == stage.Id, ct);
             tracked.ClosedAt = null;
             tracked.Deadline = deadline.Value;
         }
@@ -37,11 +37,11 @@ public static class ChoiceStageCommands
     }
 
     /// <summary>Closes the stage; <paramref name="version"/> is the stage's version the curator's page was loaded with.</summary>
-    public static async Task<CommandResult<string>> CloseAsync(AppDbContext db, TimeProvider time, int version, CancellationToken ct)
+    public async Task<CommandResult<string>> CloseAsync(int version, CancellationToken ct)
     {
-        var (_, round, stage) = await ChoiceStage.CurrentAsync(db, ct);
+        var (_, round, stage) = await ChoiceStageQueries.CurrentAsync(db, ct);
         if (round is null || stage is null) return CommandError.Invalid("Выбор наставников ещё не открыт.");
-        var tracked = await db.PreferenceRounds.FirstAsync(s => s.Id == stage.Id, ct);
+        var tracked = await db.ChoiceStages.FirstAsync(s => s.Id == stage.Id, ct);
         if (tracked.Version != version) return CommandError.Stale("Выбор уже изменён другим пользователем. Обновите страницу и повторите.");
         tracked.ClosedAt ??= time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -53,56 +53,56 @@ public static class ChoiceStageCommands
     /// the stage is not open, the need does not exist, a mentor is named twice or cannot be chosen, or the ranking was changed
     /// elsewhere since the form was loaded (<paramref name="loadedStamp"/>).
     /// </summary>
-    public static async Task<CommandResult<string>> SaveChoiceAsync(AppDbContext db, TimeProvider time, Person? mentee, PreferenceRound? stage, int topicId,
+    public async Task<CommandResult<string>> SaveChoiceAsync(Person? mentee, ChoiceStage? stage, int topicId,
         IReadOnlyList<int?> ranked, string? loadedStamp, string user, CancellationToken ct)
     {
-        if (ChoiceStage.Blocked(mentee) is { } blocked) return CommandError.Invalid(blocked);
+        if (ChoiceStageQueries.Blocked(mentee) is { } blocked) return CommandError.Invalid(blocked);
         if (stage is null) return CommandError.Invalid(NotRunning);
         if (!stage.IsOpen) return CommandError.Invalid("Выбор наставников закрыт: изменения не сохранены.");
         var topicName = await db.Needs.Where(n => n.RoundId == stage.RoundId && n.PersonId == mentee!.Id && n.TopicId == topicId)
             .Select(n => n.Topic!.Name).FirstOrDefaultAsync(ct);
-        if (topicName is null) return CommandError.Invalid("Такой темы нет среди затруднений педагога в этой диагностике: выбор не сохранён.");
+        if (topicName is null) return CommandError.Invalid("Такой темы нет среди дефицитов педагога в этом туре диагностики: выбор не сохранён.");
         // Empty places are skipped: «—, Иванов, —» is one choice, Иванов first.
-        var mentors = ranked.Take(ChoiceStage.MaxChoices).Where(m => m is > 0).Select(m => m!.Value).ToList();
+        var mentors = ranked.Take(ChoiceStageQueries.MaxChoices).Where(m => m is > 0).Select(m => m!.Value).ToList();
         if (mentors.Count != mentors.Distinct().Count())
-            return CommandError.Invalid($"«{topicName}»: один и тот же наставник выбран дважды. Выберите разных наставников или оставьте место пустым.");
-        var candidates = (await ChoiceStage.CandidatesAsync(db, stage.RoundId, [topicId], mentee!.Id, ct)).GetValueOrDefault(topicId) ?? [];
+            return CommandError.Invalid($"{RussianText.Quote(topicName)}: один и тот же наставник выбран дважды. Выберите разных наставников или оставьте место пустым.");
+        var candidates = (await ChoiceStageQueries.CandidatesAsync(db, stage.RoundId, [topicId], mentee!.Id, ct)).GetValueOrDefault(topicId) ?? [];
         if (mentors.Any(m => candidates.All(c => c.PersonId != m)))
-            return CommandError.Invalid($"«{topicName}»: выбранный педагог не предлагает эту тему в диагностике (или отказался от неё): выбор не сохранён. Обновите страницу и выберите из списка.");
-        var existing = await db.MentorChoices.Where(c => c.RoundId == stage.RoundId && c.MenteeId == mentee.Id && c.TopicId == topicId)
+            return CommandError.Invalid($"{RussianText.Quote(topicName)}: выбранный педагог не предлагает эту тему в туре диагностики (или отказался от неё): выбор не сохранён. Обновите страницу и выберите из списка.");
+        var existing = await db.Choices.Where(c => c.RoundId == stage.RoundId && c.MenteeId == mentee.Id && c.TopicId == topicId)
             .OrderBy(c => c.Rank).ToListAsync(ct);
-        if (loadedStamp is not null && ChoiceStage.Stamp(existing.Select(c => c.MentorId)) != loadedStamp)
-            return CommandError.Stale($"«{topicName}»: выбор по этой теме уже изменён в другом окне или куратором. Обновите страницу, проверьте выбор и сохраните снова.");
+        if (loadedStamp is not null && ChoiceStageQueries.Stamp(existing.Select(c => c.MentorId)) != loadedStamp)
+            return CommandError.Stale($"{RussianText.Quote(topicName)}: выбор по этой теме уже изменён в другом окне или куратором. Обновите страницу, проверьте выбор и сохраните снова.");
         var message = mentors.Count > 0 ? "Выбор сохранён." : "Выбор по теме очищен.";
         if (existing.Select(c => c.MentorId).SequenceEqual(mentors)) return message;
         // Delete, then insert, in one transaction: the unique (rank) and (mentor) indexes hold whatever the new order is.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.MentorChoices.RemoveRange(existing);
+        db.Choices.RemoveRange(existing);
         await db.SaveChangesAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         for (var i = 0; i < mentors.Count; i++)
-            db.MentorChoices.Add(new MentorChoice { RoundId = stage.RoundId, MenteeId = mentee.Id, TopicId = topicId, MentorId = mentors[i], Rank = i + 1, UpdatedAt = now, UpdatedBy = user });
+            db.Choices.Add(new Choice { RoundId = stage.RoundId, MenteeId = mentee.Id, TopicId = topicId, MentorId = mentors[i], Rank = i + 1, UpdatedAt = now, UpdatedBy = user });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return message;
     }
 
     /// <summary>
-    /// Saves the mentor's side: capacity 0–<see cref="ChoiceStage.MaxCapacity"/> and the offered topics they keep (the others are
+    /// Saves the mentor's side: capacity 0–<see cref="ChoiceStageQueries.MaxCapacity"/> and the offered topics they keep (the others are
     /// declined). <paramref name="version"/> is the version of the mentor's answer the form was loaded with (0 before the first).
     /// </summary>
-    public static async Task<CommandResult<string>> SaveMentorAsync(AppDbContext db, TimeProvider time, Person? mentor, PreferenceRound? stage,
+    public async Task<CommandResult<string>> SaveMentorAsync(Person? mentor, ChoiceStage? stage,
         int capacity, IReadOnlyCollection<int> keep, int version, string user, CancellationToken ct)
     {
-        if (ChoiceStage.Blocked(mentor) is { } blocked) return CommandError.Invalid(blocked);
+        if (ChoiceStageQueries.Blocked(mentor) is { } blocked) return CommandError.Invalid(blocked);
         if (stage is null) return CommandError.Invalid(NotRunning);
         if (!stage.IsOpen) return CommandError.Invalid("Выбор наставников закрыт: изменения не сохранены.");
-        if (capacity is < 0 or > ChoiceStage.MaxCapacity)
-            return CommandError.Invalid($"Число наставляемых должно быть от 0 до {ChoiceStage.MaxCapacity}, получено {capacity}. Ничего не сохранено.");
+        if (capacity is < 0 or > ChoiceStageQueries.MaxCapacity)
+            return CommandError.Invalid($"Число наставляемых должно быть от 0 до {ChoiceStageQueries.MaxCapacity}, получено {capacity}. Ничего не сохранено.");
         var roundId = stage.RoundId;
         var offered = await db.Offers.Where(o => o.RoundId == roundId && o.PersonId == mentor!.Id).Select(o => o.TopicId).ToListAsync(ct);
         if (offered.Count == 0)
-            return CommandError.Invalid("В диагностике не отмечено ни одной темы, в которой вы готовы быть наставником: сохранять нечего.");
+            return CommandError.Invalid("В туре диагностики не отмечено ни одной темы, в которой вы готовы быть наставником: сохранять нечего.");
         var availability = await db.MentorAvailabilities.FirstOrDefaultAsync(a => a.RoundId == roundId && a.PersonId == mentor!.Id, ct);
         if ((availability?.Version ?? 0) != version)
             return CommandError.Stale("Эти настройки уже изменены в другом окне или куратором. Обновите страницу, проверьте их и сохраните снова.");

@@ -15,7 +15,7 @@ public static class MatchingTexts
     {
         // A run stored before the facts carries its text.
         if (a.MentorLevel == 0) return a.Explanation ?? "";
-        var parts = new List<string>(6) { $"закрывает дефицит «{topic}» (приоритет {a.Priority})", $"уровень наставника {a.MentorLevel}" };
+        var parts = new List<string>(6) { $"закрывает дефицит {RussianText.Quote(topic)} (приоритет {a.Priority})", $"уровень наставника {a.MentorLevel}" };
         if (a.PreferenceRank > 0) parts.Add($"выбор наставляемого №{a.PreferenceRank}");
         if (a.SameSchool) parts.Add("наставник из той же школы");
         if (a.ReverseDigital) parts.Add("реверсивное наставничество");
@@ -27,31 +27,33 @@ public static class MatchingTexts
     public static string LockIssue(StoredLockIssue i, Func<int, string> person, Func<int, string> topic)
     {
         if (i.Text is { } old) return old;
-        string mentee = person(i.MenteeId), mentor = person(i.MentorId), t = $"«{topic(i.TopicId)}»";
+        string mentee = person(i.MenteeId), mentor = person(i.MentorId), t = RussianText.Quote(topic(i.TopicId));
+        string Of(string name) => RussianNames.Decline(name, NameCase.Genitive);
+        string With(string name) => RussianNames.Decline(name, NameCase.Instrumental);
         return i.Kind switch
         {
             LockIssueKind.UnknownReference =>
-                $"Закрепление наставника {mentor} за педагогом {mentee} по теме {t} не учтено: педагог больше не участвует в подборе (в архиве или без согласия).",
-            LockIssueKind.SelfMentoring => $"Педагог {mentee} не может быть наставником самому себе.",
-            LockIssueKind.NeedNotDeclared => $"У педагога {mentee} нет дефицита по теме {t}.",
-            LockIssueKind.MentorDoesNotOffer => $"Педагог {mentor} не заявлял ресурсную компетенцию по теме {t}.",
+                $"Закрепление наставника {Of(mentor)} за педагогом {With(mentee)} по теме {t} не учтено: педагог больше не участвует в подборе (в архиве или без согласия).",
+            LockIssueKind.SelfMentoring => $"{mentee} не может быть наставником {RussianNames.ByGender(mentee, "самому", "самой")} себе.",
+            LockIssueKind.NeedNotDeclared => $"У педагога {Of(mentee)} нет дефицита по теме {t}.",
+            LockIssueKind.MentorDoesNotOffer => $"У педагога {Of(mentor)} нет ресурсной компетенции по теме {t}.",
             LockIssueKind.OutsideScope => $"Наставник {mentor} и наставляемый {mentee} вне одной области подбора.",
             LockIssueKind.Conflict => $"Пара наставник {mentor} – наставляемый {mentee} по теме {t} отклонена куратором.",
-            LockIssueKind.NeedAlreadyLocked => $"Дефицит педагога {mentee} по теме {t} уже закреплён за другим наставником.",
+            LockIssueKind.NeedAlreadyLocked => $"Дефицит педагога {Of(mentee)} по теме {t} уже закреплён за другим наставником.",
             LockIssueKind.MenteeLoadExceeded =>
-                $"Превышена нагрузка наставляемого {mentee}: не более {RussianText.Plural(i.Limit, "темы", "тем", "тем")}.",
+                $"Превышена нагрузка наставляемого {Of(mentee)}: не более {RussianText.Plural(i.Limit, "темы", "тем", "тем")}.",
             LockIssueKind.OfferCapacityExceeded =>
-                $"Превышена вместимость наставника {mentor} по теме {t}: не более {RussianText.Plural(i.Limit, "наставляемого", "наставляемых", "наставляемых")}.",
+                $"Превышена вместимость наставника {Of(mentor)} по теме {t}: не более {RussianText.Plural(i.Limit, "наставляемого", "наставляемых", "наставляемых")}.",
             LockIssueKind.MentorCapacityExceeded =>
-                $"Превышена общая вместимость наставника {mentor}: не более {RussianText.Plural(i.Limit, "назначения", "назначений", "назначений")}.",
-            _ => $"Закрепление наставника {mentor} за педагогом {mentee} по теме {t} не выполнено.",
+                $"Превышена общая вместимость наставника {Of(mentor)}: не более {RussianText.Plural(i.Limit, "назначения", "назначений", "назначений")}.",
+            _ => $"Закрепление наставника {Of(mentor)} за педагогом {With(mentee)} по теме {t} не выполнено.",
         };
     }
 
     /// <summary>Why a need stays open, lower case: «никто не предлагает тему «…»».</summary>
     public static string OpenNeedReason(UnservedReason reason, string topic, int menteeLoad, IReadOnlyList<string> fullMentors)
     {
-        var t = $"«{topic}»";
+        var t = RussianText.Quote(topic);
         return reason switch
         {
             UnservedReason.NoOffer => $"никто не предлагает тему {t}",

@@ -32,7 +32,7 @@ public sealed class MatchingView
     public MatchingRun? Run { get; private set; }
     public MatchingRun? Previous { get; private set; }
     /// <summary>The choice stage of the round (mentees' rankings, mentors' capacity); null until the curator opens it.</summary>
-    public PreferenceRound? Choice { get; private set; }
+    public ChoiceStage? ChoiceStage { get; private set; }
     public IReadOnlyList<MatchDecision> Decisions { get; private set; } = [];
     /// <summary>Every row of the latest run (the summary is about these).</summary>
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -60,7 +60,7 @@ public sealed class MatchingView
         v.Round = await db.LatestRoundAsync(program.Id, ct);
         if (v.Round is null) return v;
         (_, _, v.Input) = await matching.InputAsync(program.Id, ct);
-        v.Choice = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == v.Round.Id, ct);
+        v.ChoiceStage = await db.ChoiceStages.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == v.Round.Id, ct);
         var proposal = await matching.ProposalAsync(program.Id, ct);
         v.Run = proposal?.Run;
         if (v.Run is not null)

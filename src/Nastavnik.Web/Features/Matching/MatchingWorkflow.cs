@@ -38,7 +38,7 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         var (program, round, input) = await InputAsync(programId, ct);
         if (program is null) return CommandError.NotFound($"Программа с id {programId} не найдена.");
         if (round is null || input is null)
-            return CommandError.NotFound($"В программе «{program.Name}» ещё нет тура диагностики: откройте тур в разделе «Диагностика».");
+            return CommandError.NotFound($"В программе {RussianText.Quote(program.Name)} ещё нет тура диагностики: откройте тур в разделе «Диагностика».");
         var decisions = await DecisionsAsync(program.Id, ct);
         var read = time.GetElapsedTime(start);
 
@@ -76,7 +76,7 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         var solved = await SolveAsync(programId, stable, ct);
         if (solved.Value is not { } s) return solved.Error!;
         if (s.Input.Problem.Needs.Count == 0)
-            return CommandError.Invalid($"Педагоги ещё не отметили дефициты в диагностике «{s.Round.Title}»: подбирать нечего.");
+            return CommandError.Invalid($"Педагоги ещё не отметили дефициты в туре {RussianText.Quote(s.Round.Title)}: подбирать нечего.");
         var run = new MatchingRun
         {
             SchoolId = s.Program.SchoolId, ProgramId = s.Program.Id, RoundId = s.Round.Id,
@@ -138,7 +138,7 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
             return CommandError.NotFound("Программа, педагог или тема не найдены.");
         var offer = input.Problem.Offers.FirstOrDefault(o => o.Mentor == mentor.EngineId && o.Topic == topic.EngineId);
         if (offer is null || mentor.PersonId == menteeId)
-            return CommandError.Invalid($"{mentor.FullName} не предлагает тему «{topic.Name}»: выберите наставника из списка.");
+            return CommandError.Invalid($"{mentor.FullName} не предлагает тему {RussianText.Quote(topic.Name)}: выберите наставника из списка.");
         var stale = await db.MatchDecisions.Where(d => d.ProgramId == program.Id && d.MenteeId == menteeId && d.TopicId == topicId
             && (d.Kind == MatchDecisionKind.Lock || d.MentorId == newMentorId)).ToListAsync(ct);
         db.MatchDecisions.RemoveRange(stale);
@@ -149,11 +149,11 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         var load = others.Count;
         var onTopic = others.Count(p => p.Topic == topicId);
         var capacity = input.Problem.Participants[mentor.EngineId].MentorCapacity;
-        var message = $"Тема «{topic.Name}» педагога {mentee.FullName} передана наставнику {mentor.FullName} и закреплена. Нажмите «Подобрать заново», чтобы пересчитать остальные пары.";
+        var message = $"Тема {RussianText.Quote(topic.Name)} педагога {RussianNames.Decline(mentee.FullName, NameCase.Genitive)} передана наставнику {RussianNames.Decline(mentor.FullName, NameCase.Dative)} и закреплена. Нажмите «Подобрать заново», чтобы пересчитать остальные пары.";
         if (load >= capacity || onTopic >= offer.Capacity)
             message += $" Внимание: у наставника уже {RussianText.Plural(load, "назначение", "назначения", "назначений")} при вместимости {capacity}"
                 + (onTopic >= offer.Capacity ? $" и {RussianText.Plural(onTopic, "наставляемый", "наставляемых", "наставляемых")} по этой теме при вместимости {offer.Capacity}" : "")
-                + ": при повторном подборе его другие незакреплённые пары перейдут к другим наставникам.";
+                + $": при повторном подборе {RussianNames.ByGender(mentor.FullName, "его", "её")} другие незакреплённые пары перейдут к другим наставникам.";
         return message;
     }
 

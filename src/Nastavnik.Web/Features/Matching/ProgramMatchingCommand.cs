@@ -21,7 +21,7 @@ public static class ProgramMatchingCommand
         string Topic(int topicId) => input.Topics.FirstOrDefault(x => x.TopicId == topicId)?.Name ?? $"id {topicId}";
         var ru = StringComparer.Create(RussianText.Culture, false);
 
-        output.WriteLine($"«{s.Program.Name}», тур «{s.Round.Title}»{(stable ? ", устойчивый подбор" : ", оптимальный подбор")}.");
+        output.WriteLine($"{RussianText.Quote(s.Program.Name)}, тур {RussianText.Quote(s.Round.Title)}{(stable ? ", устойчивый подбор" : ", оптимальный подбор")}.");
         output.WriteLine($"Участников (с согласием, не в архиве): {p.Participants.Count}; предложений: {p.Offers.Count}; дефицитов: {p.Needs.Count}.");
         if (input.NeedsWithChoice > 0 || input.OffersDeclined > 0)
             output.WriteLine($"Выбор наставников: учтён выбор по {RussianText.Plural(input.NeedsWithChoice, "дефициту", "дефицитам", "дефицитам")}; отказов наставников от тем: {input.OffersDeclined}.");
@@ -42,7 +42,7 @@ public static class ProgramMatchingCommand
             output.WriteLine(string.Create(RussianText.Culture, $"Оптимум: {st.OptimalObjective}, потеря устойчивого подбора: {st.Gap} ({st.GapPercent:0.0} %)."));
         foreach (var line in tandems.Select(t => $"  Пара: {Name(t.Mentor)} → {Name(t.Mentee)}: {string.Join(", ", t.Topics.Select(Topic))}").Order(ru))
             output.WriteLine(line);
-        foreach (var line in groups.Select(g => $"  Группа: {Name(g.Mentor)}, тема «{Topic(g.Topic)}»: {string.Join(", ", g.Mentees.Select(Name).Order(ru))}").Order(ru))
+        foreach (var line in groups.Select(g => $"  Группа: {Name(g.Mentor)}, тема {RussianText.Quote(Topic(g.Topic))}: {string.Join(", ", g.Mentees.Select(Name).Order(ru))}").Order(ru))
             output.WriteLine(line);
         if (s.LockIssues.Count > 0)
         {
@@ -54,7 +54,7 @@ public static class ProgramMatchingCommand
         {
             output.WriteLine($"Не закрыто дефицитов: {unserved.Count}.");
             foreach (var u in unserved)
-                output.WriteLine($"  {u.Teacher.FullName} — «{u.Topic.Name}» ({ProgramMatchingInput.PriorityWord(u.Priority)}): {u.ReasonText}. {u.Action}");
+                output.WriteLine($"  {u.Teacher.FullName} — {RussianText.Quote(u.Topic.Name)} ({ProgramMatchingInput.PriorityWord(u.Priority)}): {u.ReasonText}. {u.Action}");
         }
         if (outPath is not null)
         {

@@ -15,7 +15,7 @@ public sealed record MatchTopic(int EngineId, int TopicId, string Name, int Dire
 /// The matching problem of a program's latest diagnostics round, read from the database, with the lookups that map the
 /// engine's 0-based ids back to people and topics. Participants: active (not archived) teachers of the program's school
 /// with consent Given; offers and needs of the round (of those participants only); scope: the school. From the choice stage
-/// (PreferenceRound): mentees' ranked mentors per need, mentors' stated capacity and the topics they declined; a teacher who stated
+/// (ChoiceStage): mentees' ranked mentors per need, mentors' stated capacity and the topics they declined; a teacher who stated
 /// nothing gets the defaults below.
 /// </summary>
 public sealed class ProgramMatchingInput
@@ -84,7 +84,7 @@ public sealed class ProgramMatchingInput
             .Where(a => a.SchoolId == schoolId && a.RoundId == round.Id).ToDictionaryAsync(a => a.PersonId, a => a.Capacity, ct);
         var declined = (await db.DeclinedOffers.AsNoTracking().Where(d => d.SchoolId == schoolId && d.RoundId == round.Id)
             .Select(d => new { d.PersonId, d.TopicId }).ToListAsync(ct)).Select(d => (d.PersonId, d.TopicId)).ToHashSet();
-        var choices = await db.MentorChoices.AsNoTracking().Where(c => c.SchoolId == schoolId && c.RoundId == round.Id)
+        var choices = await db.Choices.AsNoTracking().Where(c => c.SchoolId == schoolId && c.RoundId == round.Id)
             .OrderBy(c => c.MenteeId).ThenBy(c => c.TopicId).ThenBy(c => c.Rank)
             .Select(c => new { c.MenteeId, c.TopicId, c.MentorId }).ToListAsync(ct);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Portfolio;
 
@@ -53,7 +54,7 @@ public class EditModel(AppDbContext db, PortfolioCommands portfolio) : PageModel
                 error.AddTo(ModelState);
                 return await FormAsync(id, ct);
             }
-            TempData["Flash"] = id is null ? $"Материал «{result.Value!.Title}» добавлен в портфолио." : "Изменения сохранены.";
+            TempData["Flash"] = id is null ? $"Материал {RussianText.Quote(result.Value!.Title)} добавлен в портфолио." : "Изменения сохранены.";
             return RedirectToPage("/Portfolio/Index");
         }
         finally

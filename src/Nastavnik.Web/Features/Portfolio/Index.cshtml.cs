@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Portfolio;
 
@@ -63,7 +64,7 @@ public class IndexModel(AppDbContext db, PortfolioCommands portfolio) : PageMode
         if (result.Error is { Kind: ErrorKind.Forbidden }) return Forbid();
         if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
         if (result.Error is { } error) TempData["Error"] = error.FullText;
-        else TempData["Flash"] = $"Материал «{result.Value!.Title}» удалён.";
+        else TempData["Flash"] = $"Материал {RussianText.Quote(result.Value!.Title)} удалён.";
         return RedirectToPage();
     }
 

@@ -110,7 +110,7 @@ public sealed class PortfolioCommands(AppDbContext db)
             n++;
             var link = line.Trim();
             if (link.Length > 0 && !PortfolioLinks.IsWebLink(link))
-                yield return $"Ссылка в строке {n} («{(link.Length > 60 ? link[..60] + "…" : link)}»): нужен полный адрес, начинающийся с http:// или https://.";
+                yield return $"Ссылка в строке {n} ({RussianText.Quote((link.Length > 60 ? link[..60] + "…" : link))}): нужен полный адрес, начинающийся с http:// или https://.";
         }
     }
 

@@ -57,10 +57,10 @@ public class EditModel(AppDbContext db, ProgramCommands commands, TimeProvider c
         var (program, template) = result.Value!;
         if (template is not null)
         {
-            TempData["Flash"] = $"Программа «{program.Name}» создана, дорожная карта заполнена по шаблону: {RussianText.Plural(template.EventCount, "мероприятие", "мероприятия", "мероприятий")}.";
+            TempData["Flash"] = $"Программа {RussianText.Quote(program.Name)} создана, дорожная карта заполнена по шаблону: {RussianText.Plural(template.EventCount, "мероприятие", "мероприятия", "мероприятий")}.";
             return RedirectToPage("/Programs/Roadmap", new { id = program.Id });
         }
-        TempData["Flash"] = id is null ? $"Программа «{program.Name}» создана." : "Изменения сохранены.";
+        TempData["Flash"] = id is null ? $"Программа {RussianText.Quote(program.Name)} создана." : "Изменения сохранены.";
         return RedirectToPage("/Programs/Index", new { id = program.Id });
     }
 

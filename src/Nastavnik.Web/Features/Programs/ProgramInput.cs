@@ -75,13 +75,13 @@ public sealed class ProgramInput : IValidatableObject
             }
             if (ind.Name.Length > 300) yield return new ValidationResult($"Показатель «{ind.Name[..40]}…»: название длиннее 300 символов.", [$"Indicators[{i}].Name"]);
             if (filled.Any(t => t.Year is null || t.Value is null))
-                yield return new ValidationResult($"Показатель «{ind.Name}»: у каждого целевого значения укажите и год, и значение.", [$"Indicators[{i}].Targets"]);
+                yield return new ValidationResult($"Показатель {RussianText.Quote(ind.Name)}: у каждого целевого значения укажите и год, и значение.", [$"Indicators[{i}].Targets"]);
             if (filled.Any(t => t.Year is < 2000 or > 2100))
-                yield return new ValidationResult($"Показатель «{ind.Name}»: год — четыре цифры, например {validationContext.GetRequiredService<TimeProvider>().Today().Year}.", [$"Indicators[{i}].Targets"]);
+                yield return new ValidationResult($"Показатель {RussianText.Quote(ind.Name)}: год — четыре цифры, например {validationContext.GetRequiredService<TimeProvider>().Today().Year}.", [$"Indicators[{i}].Targets"]);
             if (filled.Any(t => t.Value is < -1000 or > 100000))
-                yield return new ValidationResult($"Показатель «{ind.Name}»: значение вне разумных пределов.", [$"Indicators[{i}].Targets"]);
+                yield return new ValidationResult($"Показатель {RussianText.Quote(ind.Name)}: значение вне разумных пределов.", [$"Indicators[{i}].Targets"]);
             if (filled.Where(t => t.Year is not null).GroupBy(t => t.Year).Any(g => g.Count() > 1))
-                yield return new ValidationResult($"Показатель «{ind.Name}»: один год указан дважды.", [$"Indicators[{i}].Targets"]);
+                yield return new ValidationResult($"Показатель {RussianText.Quote(ind.Name)}: один год указан дважды.", [$"Indicators[{i}].Targets"]);
         }
     }
 
@@ -200,7 +200,7 @@ public static class ProgramRules
         if (status != ProgramStatus.Active) return null;
         var active = await db.Programs.AsNoTracking().Where(p => p.Status == ProgramStatus.Active && p.Id != programId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         return active is null ? null
-            : $"В школе уже активна программа «{active}». Одновременно активной может быть только одна программа: сначала завершите «{active}» (статус «завершена»), затем активируйте эту. Пока можно сохранить её как черновик.";
+            : $"В школе уже активна программа {RussianText.Quote(active)}. Одновременно активной может быть только одна программа: сначала завершите {RussianText.Quote(active)} (статус «завершена»), затем активируйте эту. Пока можно сохранить её как черновик.";
     }
 
     /// <summary>The program with curators and indicators, tracked for editing.</summary>

@@ -15,10 +15,10 @@ public class RoadmapActionsModel(ProgramCommands commands) : PageModel
 
     public async Task<IActionResult> OnPostApplyTemplateAsync(int programId, string? template, CancellationToken ct) =>
         Back(programId, await commands.ApplyTemplateAsync(programId, template, ct), t =>
-            $"Дорожная карта заполнена по шаблону «{t.Name}»: {RussianText.Plural(t.EventCount, "мероприятие", "мероприятия", "мероприятий")}. Проверьте сроки и ответственных.");
+            $"Дорожная карта заполнена по шаблону {RussianText.Quote(t.Name)}: {RussianText.Plural(t.EventCount, "мероприятие", "мероприятия", "мероприятий")}. Проверьте сроки и ответственных.");
 
     public async Task<IActionResult> OnPostAddStageAsync(int programId, string? title, CancellationToken ct) =>
-        Back(programId, await commands.AddStageAsync(programId, title, ct), s => $"Этап «{s.Title}» добавлен.");
+        Back(programId, await commands.AddStageAsync(programId, title, ct), s => $"Этап {RussianText.Quote(s.Title)} добавлен.");
 
     public async Task<IActionResult> OnPostMoveStageAsync(int programId, int stageId, int delta, CancellationToken ct) =>
         Back(programId, await commands.MoveStageAsync(programId, stageId, delta, ct));
@@ -27,7 +27,7 @@ public class RoadmapActionsModel(ProgramCommands commands) : PageModel
         Back(programId, await commands.MoveEventAsync(programId, eventId, delta, ct));
 
     public async Task<IActionResult> OnPostStatusAsync(int programId, int eventId, EventStatus status, int version, CancellationToken ct) =>
-        Back(programId, await commands.SetEventStatusAsync(programId, eventId, status, version, ct), e => $"«{Short(e.Title)}»: {ProgramLabels.Event(status)}.");
+        Back(programId, await commands.SetEventStatusAsync(programId, eventId, status, version, ct), e => $"{RussianText.Quote(Short(e.Title))}: {ProgramLabels.Event(status)}.");
 
     private static string Short(string title) => title.Length <= 60 ? title : title[..57] + "…";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Programs;
 
@@ -41,7 +42,7 @@ public class StageModel(AppDbContext db, ProgramCommands commands) : PageModel
         if (!await LoadAsync(programId, stageId, ct)) return NotFound();
         var result = await commands.DeleteStageAsync(programId, stageId, ct);
         if (!result.Ok) return NotFound();
-        TempData["Flash"] = $"Этап «{Stage.Title}» удалён вместе с мероприятиями: {result.Value}.";
+        TempData["Flash"] = $"Этап {RussianText.Quote(Stage.Title)} удалён вместе с мероприятиями: {result.Value}.";
         return RedirectToPage("/Programs/Roadmap", new { id = programId });
     }
 

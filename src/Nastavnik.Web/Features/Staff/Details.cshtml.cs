@@ -13,6 +13,8 @@ public class DetailsModel(AppDbContext db, StaffCommands staff, IAuthorizationSe
     public Person Person { get; private set; } = null!;
     public List<AuditEntry> History { get; private set; } = [];
     public List<string> Accounts { get; private set; } = [];
+    /// <summary>Names of the people behind the logins of the history and the consent mark.</summary>
+    public AuthorNames Authors { get; private set; } = null!;
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -22,6 +24,7 @@ public class DetailsModel(AppDbContext db, StaffCommands staff, IAuthorizationSe
         Person = person;
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Data.Person) && a.EntityId == id)
             .OrderByDescending(a => a.Id).Take(20).ToListAsync(ct);
+        Authors = await AuthorNames.LoadAsync(db, person.SchoolId, History.Select(h => h.UserName).Append(person.ConsentRecordedBy), ct);
         Accounts = await db.Users.Where(u => u.PersonId == id && u.SchoolId == person.SchoolId).Select(u => u.UserName!).ToListAsync(ct);
         return Page();
     }

@@ -7,21 +7,21 @@ namespace Nastavnik.Web.Features.Matching;
 
 /// <summary>
 /// The choice stage after the round table (issue 4, item 6): which round it belongs to, who may be chosen for a topic, and the
-/// who takes part. Used by the teacher's page (Choice) and the curator's (Preferences); the writes are <see cref="ChoiceStageCommands"/>.
+/// who takes part. Used by the teacher's page (ChoiceStageAnswer) and the curator's (ChoiceStage); the writes are <see cref="ChoiceStageCommands"/>.
 /// </summary>
-public static class ChoiceStage
+public static class ChoiceStageQueries
 {
     public const int MaxChoices = 3;
     public const int MaxCapacity = 10;
 
     /// <summary>The current program, its latest diagnostics round and that round's choice stage (each null when absent).</summary>
-    public static async Task<(MentoringProgram? Program, DiagnosticsRound? Round, PreferenceRound? Stage)> CurrentAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<(MentoringProgram? Program, DiagnosticsRound? Round, ChoiceStage? Stage)> CurrentAsync(AppDbContext db, CancellationToken ct)
     {
         var program = await db.CurrentProgramAsync(ct);
         if (program is null) return (null, null, null);
         var round = await db.LatestRoundAsync(program.Id, ct);
         if (round is null) return (program, null, null);
-        var stage = await db.PreferenceRounds.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
+        var stage = await db.ChoiceStages.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
         return (program, round, stage);
     }
 
@@ -68,7 +68,7 @@ public static class ChoiceStage
         person is null ? "Ваша учётная запись не связана с карточкой педагога, поэтому выбора наставников для вас нет."
         : person.IsArchived ? $"{person.FullName} в архиве и не участвует в подборе пар."
         : person.Consent != ConsentStatus.Given
-            ? $"У педагога {person.FullName} нет согласия на обработку персональных данных: без него педагог не участвует в подборе пар."
+            ? $"У педагога {RussianNames.Decline(person.FullName, NameCase.Genitive)} нет согласия на обработку персональных данных: без него педагог не участвует в подборе пар."
             : null;
 
     private static string? Shorten(string? text, int max)

@@ -13,14 +13,14 @@ namespace Nastavnik.Web.Features.Matching;
 /// mentors stated their capacity or declined topics, fill a teacher's choice from a paper form, close the stage.
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class PreferencesModel(AppDbContext db, TimeProvider time) : PageModel
+public class ChoiceStageModel(AppDbContext db, TimeProvider time, ChoiceStageCommands commands) : PageModel
 {
     public sealed record MenteeRow(int PersonId, string FullName, string? Department, int Needs, int NeedsChosen);
     public sealed record MentorRow(int PersonId, string FullName, string? Department, int Topics, int? Capacity, List<string> Declined);
 
     public MentoringProgram? Program { get; private set; }
     public DiagnosticsRound? Round { get; private set; }
-    public PreferenceRound? Stage { get; private set; }
+    public ChoiceStage? Stage { get; private set; }
     public List<MenteeRow> Mentees { get; private set; } = [];
     public List<MentorRow> Mentors { get; private set; } = [];
     public const int PageSize = 50;
@@ -40,12 +40,12 @@ public class PreferencesModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
+        (Program, Round, Stage) = await ChoiceStageQueries.CurrentAsync(db, ct);
         if (Round is null) return;
         var participants = db.People.Where(p => !p.IsArchived && p.Consent == ConsentStatus.Given);
         var needs = await db.Needs.AsNoTracking().Where(n => n.RoundId == Round.Id && participants.Any(p => p.Id == n.PersonId))
             .GroupBy(n => n.PersonId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var chosen = await db.MentorChoices.AsNoTracking().Where(c => c.RoundId == Round.Id)
+        var chosen = await db.Choices.AsNoTracking().Where(c => c.RoundId == Round.Id)
             .Select(c => new { c.MenteeId, c.TopicId }).Distinct()
             .GroupBy(c => c.MenteeId).Select(g => new { PersonId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var offers = await db.Offers.AsNoTracking().Where(o => o.RoundId == Round.Id && participants.Any(p => p.Id == o.PersonId))
@@ -88,10 +88,10 @@ public class PreferencesModel(AppDbContext db, TimeProvider time) : PageModel
     public object Route(int page) => new { View = MentorsView ? "mentors" : null, Q, Pending = Pending ? true : (bool?)null, p = page > 1 ? page : (int?)null };
 
     public async Task<IActionResult> OnPostOpenAsync(DateOnly? deadline, CancellationToken ct) =>
-        Done(await ChoiceStageCommands.OpenAsync(db, time, deadline, User.Identity!.Name!, ct));
+        Done(await commands.OpenAsync(deadline, User.Identity!.Name!, ct));
 
     public async Task<IActionResult> OnPostCloseAsync(int version, CancellationToken ct) =>
-        Done(await ChoiceStageCommands.CloseAsync(db, time, version, ct));
+        Done(await commands.CloseAsync(version, ct));
 
     private RedirectToPageResult Done(CommandResult<string> result)
     {

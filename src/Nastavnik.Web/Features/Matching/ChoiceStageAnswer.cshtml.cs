@@ -15,12 +15,12 @@ namespace Nastavnik.Web.Features.Matching;
 /// Curators and administrators open it for a teacher with ?personId= (answers collected at the round table on paper).
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
+public class ChoiceStageAnswerModel(AppDbContext db, ChoiceStageCommands commands) : PageModel
 {
-    public sealed record NeedCard(int TopicId, string Topic, int Priority, string? Comment, List<ChoiceStage.Candidate> Candidates,
+    public sealed record NeedCard(int TopicId, string Topic, int Priority, string? Comment, List<ChoiceStageQueries.Candidate> Candidates,
         List<(int MentorId, string Name, bool Available)> Chosen)
     {
-        public string Stamp => ChoiceStage.Stamp(Chosen.Select(c => c.MentorId));
+        public string Stamp => ChoiceStageQueries.Stamp(Chosen.Select(c => c.MentorId));
     }
 
     public sealed record OfferRow(int TopicId, string Topic, int Level, bool Declined);
@@ -29,7 +29,7 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
     public string? Blocked { get; private set; }
     public MentoringProgram? Program { get; private set; }
     public DiagnosticsRound? Round { get; private set; }
-    public PreferenceRound? Stage { get; private set; }
+    public ChoiceStage? Stage { get; private set; }
     public bool OnBehalf { get; private set; }
     public List<NeedCard> Needs { get; private set; } = [];
     public List<OfferRow> Offers { get; private set; } = [];
@@ -45,8 +45,8 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
             .OrderByDescending(n => n.Priority).ThenBy(n => n.Topic!.Name)
             .Select(n => new { n.TopicId, Topic = n.Topic!.Name, n.Priority, n.Comment }).ToListAsync(ct);
         var topicIds = needs.Select(n => n.TopicId).ToList();
-        var candidates = await ChoiceStage.CandidatesAsync(db, Round!.Id, topicIds, Subject!.Id, ct);
-        var chosen = await db.MentorChoices.AsNoTracking()
+        var candidates = await ChoiceStageQueries.CandidatesAsync(db, Round!.Id, topicIds, Subject!.Id, ct);
+        var chosen = await db.Choices.AsNoTracking()
             .Where(c => c.RoundId == Round.Id && c.MenteeId == Subject.Id)
             .OrderBy(c => c.Rank)
             .Join(db.People, c => c.MentorId, p => p.Id, (c, p) => new { c.TopicId, c.MentorId, p.LastName, p.FirstName, p.MiddleName })
@@ -73,7 +73,7 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostChoiceAsync(int? personId, int topicId, int?[] mentors, string? stamp, CancellationToken ct)
     {
         if (await LoadAsync(personId, ct) is { } stop) return stop;
-        var result = await ChoiceStageCommands.SaveChoiceAsync(db, time, Subject, Stage, topicId, mentors, stamp ?? "", User.Identity!.Name!, ct);
+        var result = await commands.SaveChoiceAsync(Subject, Stage, topicId, mentors, stamp ?? "", User.Identity!.Name!, ct);
         return Done(result, $"need-{topicId}");
     }
 
@@ -81,7 +81,7 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostMentorAsync(int? personId, int capacity, int[] keep, int version, CancellationToken ct)
     {
         if (await LoadAsync(personId, ct) is { } stop) return stop;
-        var result = await ChoiceStageCommands.SaveMentorAsync(db, time, Subject, Stage, capacity, keep, version, User.Identity!.Name!, ct);
+        var result = await commands.SaveMentorAsync(Subject, Stage, capacity, keep, version, User.Identity!.Name!, ct);
         return Done(result, "mentor");
     }
 
@@ -105,8 +105,8 @@ public class ChoiceModel(AppDbContext db, TimeProvider time) : PageModel
         if (subject is null) return StatusCode(refused);
         OnBehalf = subject.OnBehalf;
         Subject = subject.Person;
-        Blocked = ChoiceStage.Blocked(Subject);
-        if (Subject is not null) (Program, Round, Stage) = await ChoiceStage.CurrentAsync(db, ct);
+        Blocked = ChoiceStageQueries.Blocked(Subject);
+        if (Subject is not null) (Program, Round, Stage) = await ChoiceStageQueries.CurrentAsync(db, ct);
         return null;
     }
 }
