@@ -11,7 +11,7 @@ internal static class UserCommand
     public static Command Create()
     {
         var userName = new Option<string>("--username") { Description = "Login (latin letters, digits, . - _).", Required = true };
-        var password = new Option<string>("--password") { Description = "Initial password (8+ characters, a digit); the user is asked to change it.", Required = true };
+        var password = new Option<string>("--password") { Description = "Initial password (10+ characters, a digit, not the login, not a common one); the user is asked to change it.", Required = true };
         var role = new Option<string>("--role") { Description = "administrator | curator | teacher | psychologist", Required = true };
         role.AcceptOnlyFromAmong(Roles.All);
         var school = new Option<int>("--school") { Description = "Id of the user's school.", Required = true };
