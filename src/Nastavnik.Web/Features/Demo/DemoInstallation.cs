@@ -9,24 +9,18 @@ namespace Nastavnik.Web.Features.Demo;
 /// </summary>
 public sealed class DemoInstallation(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (bool Value, DateTimeOffset At)? _known;
+    private volatile Known? _known;
+
+    private sealed record Known(bool Value, DateTimeOffset At);
 
     public async Task<bool> IsDemoAsync()
     {
         if (_known is { } k && (k.Value || clock.GetUtcNow() - k.At < TimeSpan.FromMinutes(1))) return k.Value;
-        await _gate.WaitAsync();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var demo = await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.IsDemo);
-            _known = (demo, clock.GetUtcNow());
-            return demo;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        // Two requests at once may both ask; the answer is the same.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var demo = await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.IsDemo);
+        _known = new Known(demo, clock.GetUtcNow());
+        return demo;
     }
 }
