@@ -134,6 +134,7 @@ public abstract class SignInTests(AppFixture app)
 public sealed class SqliteFileTests
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_new_sqlite_database_is_readable_by_its_owner_only()
     {
         var dir = Directory.CreateTempSubdirectory("nastavnik-mode-").FullName;
