@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Nastavnik.BrowserTests;
 
 /// <summary>
-/// The real executable, started as a newcomer would (`nastavnik` with its defaults: SQLite file, demo school on first start),
+/// The real executable, started as the README says (`nastavnik --demo`: SQLite file, demo school on first start),
 /// in a fresh folder and on a free port, plus Debian's Chromium driven by Playwright.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
@@ -29,7 +29,7 @@ public sealed class AppServer : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var dll = Path.Combine(AppContext.BaseDirectory, "nastavnik.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
+        var start = new ProcessStartInfo("dotnet", [dll, "--demo", "--urls", BaseUrl])
         {
             WorkingDirectory = _dir, RedirectStandardOutput = true, RedirectStandardError = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_CONTENTROOT"] = AppContext.BaseDirectory },

@@ -11,7 +11,7 @@ internal static class UserCommand
     public static Command Create()
     {
         var userName = new Option<string>("--username") { Description = "Login (latin letters, digits, . - _).", Required = true };
-        var password = new Option<string>("--password") { Description = "Initial password (8+ characters, a digit); the user is asked to change it.", Required = true };
+        var password = new Option<string>("--password") { Description = "Initial password (10+ characters, a digit, not the login, not a common one); the user is asked to change it.", Required = true };
         var role = new Option<string>("--role") { Description = "administrator | curator | teacher | psychologist", Required = true };
         role.AcceptOnlyFromAmong(Roles.All);
         var school = new Option<int>("--school") { Description = "Id of the user's school.", Required = true };
@@ -28,6 +28,26 @@ internal static class UserCommand
             Console.WriteLine($"Account {result.Value!.User.UserName} created ({r.GetValue(role)}).");
             return 0;
         }));
-        return new Command("user", "Accounts.") { create };
+        return new Command("user", "Accounts.") { create, Role() };
+    }
+
+    /// <summary><c>nastavnik user role</c>: the account's role becomes the given one; its sessions end within a minute.</summary>
+    private static Command Role()
+    {
+        var userName = new Option<string>("--username") { Description = "Login of the account.", Required = true };
+        var role = new Option<string>("--role") { Description = "administrator | curator | teacher | psychologist", Required = true };
+        role.AcceptOnlyFromAmong(Roles.All);
+        var command = new Command("role", "Change an account's role.") { userName, role };
+        command.SetAction((r, ct) => NastavnikCommandLine.WithServices(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            if (await users.FindByNameAsync(r.GetValue(userName)!) is not { } user)
+                return Features.CommandError.NotFound($"Учётная запись «{r.GetValue(userName)}» не найдена.").ToExitCode(Console.Error);
+            var result = await sp.GetRequiredService<AccountCommands>().ChangeRoleAsync(user.SchoolId, user.Id, r.GetValue(role)!, ct);
+            if (result.Error is { } error) return error.ToExitCode(Console.Error);
+            Console.WriteLine($"Account {user.UserName} is now {r.GetValue(role)}.");
+            return 0;
+        }));
+        return command;
     }
 }

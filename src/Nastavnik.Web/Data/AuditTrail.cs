@@ -50,3 +50,22 @@ internal sealed class AuditTrail
         EntityId = ((IAudited)p.Entry.Entity).Id, Action = p.Action, Changes = p.Changes(),
     }).ToList();
 }
+
+/// <summary>
+/// Events that change no record but belong in the trail beside the changes: sign-ins (kind "SignIn": succeeded, failed,
+/// throttled) and downloads of files with personal data (kind "Export"). Written at once, in their own save.
+/// </summary>
+public static class AuditEvents
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task RecordAsync(AppDbContext db, int? schoolId, string userName, string kind, string action, object details, CancellationToken ct = default)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            SchoolId = schoolId, At = db.Clock.UtcTime(), UserName = userName.Length > 256 ? userName[..256] : userName,
+            EntityType = kind, Action = action, Changes = JsonSerializer.Serialize(details, Json),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}

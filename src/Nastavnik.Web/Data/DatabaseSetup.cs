@@ -49,8 +49,22 @@ public static class DatabaseSetup
     private static string EnsureSqliteFolder(string connection)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(dir) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory) Directory.CreateDirectory(dir);
+        if (builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:"
+            || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return builder.ToString();
+        var file = Path.GetFullPath(builder.DataSource);
+        var dir = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        // The file holds the school's personal data: created readable and writable by the account that runs the app only
+        // (SQLite gives its -wal and -shm files the same mode).
+        if (!File.Exists(file) && !OperatingSystem.IsWindows())
+        {
+            try
+            {
+                using var created = new FileStream(file, new FileStreamOptions
+                { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+            }
+            catch (IOException) when (File.Exists(file)) { }
+        }
         return builder.ToString();
     }
 

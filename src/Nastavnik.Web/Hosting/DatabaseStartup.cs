@@ -44,6 +44,16 @@ public static class StartupBanner
             Console.WriteLine("Demo logins (user / password):");
             foreach (var l in DemoSchool.Logins) Console.WriteLine($"  {l.UserName,-13} {l.Password,-17} {l.Who}");
         }
+        else
+        {
+            using var scope = app.Services.CreateScope();
+            if (!scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Any())
+            {
+                Console.WriteLine("No accounts yet. Create the school and its first administrator (README, \"A real school\"):");
+                Console.WriteLine("  nastavnik school create --name \"…\"");
+                Console.WriteLine("  nastavnik user create --username … --password … --role administrator --school ID");
+            }
+        }
         Console.WriteLine("Press Ctrl+C to stop.");
         Console.WriteLine();
     }

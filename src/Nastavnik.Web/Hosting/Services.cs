@@ -28,6 +28,7 @@ public static class Services
     {
         services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         services.AddScoped<DemoSchool>();
+        services.AddSingleton<DemoInstallation>();
         services.AddScoped<SchoolCommands>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffCommands>();
@@ -47,20 +48,30 @@ public static class Services
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lock an outsider could trigger by guessing: sign-in is throttled per address and account instead (SignInCommands).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<SchoolClaimsFactory>()
             .AddErrorDescriber<RussianIdentityErrors>()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInCommands>();
+        // A session ends within a minute of a sign-out, a new password or role elsewhere: the cookie's security stamp is checked
+        // against the account every minute (by the application's clock).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -94,6 +105,7 @@ public static class Services
             o.RootDirectory = "/Features";
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
             o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
+            o.Conventions.ConfigureFilter(new DownloadAudit());
         });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>

@@ -11,9 +11,12 @@ namespace Nastavnik.Web.Hosting;
 /// <summary>The web application: its services (<see cref="Services"/>), the request pipeline and the endpoints, top to bottom.</summary>
 public static class WebApp
 {
+    /// <summary>The switch of the README's run command: this installation shows the demo school (created in an empty database).</summary>
+    public const string DemoSwitch = "--demo";
+
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(args.Select(a => a == DemoSwitch ? "--Demo:Enabled=true" : a).ToArray());
         builder.Configuration.AddEnvironmentVariables("Nastavnik__");
         // Serve wwwroot from the build output's manifest in every environment, so `dotnet run` and the tests get the assets too.
         builder.WebHost.UseStaticWebAssets();
@@ -24,9 +27,11 @@ public static class WebApp
         builder.Services.AddNastavnikCommands();
         builder.Services.AddNastavnikAccounts();
         builder.Services.AddNastavnikWeb();
+        builder.Services.AddNastavnikWebSecurity(builder.Configuration);
 
         var app = builder.Build();
 
+        app.UseNastavnikWebSecurity();
         // API callers get RFC 7807 problem details; people get the error page.
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         app.UseWhen(IsApi, a => a.UseExceptionHandler().UseStatusCodePages());
@@ -42,7 +47,8 @@ public static class WebApp
         app.MapChoiceStageRedirects();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
-        var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<ApiValidationFilter>();
+        var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<Features.Account.MustChangePasswordFilter>()
+            .AddEndpointFilter<ApiValidationFilter>();
         api.MapStaffApi();
         api.MapCatalogApi();
         api.MapProgramApi();

@@ -140,7 +140,7 @@ public abstract class CatalogAndApiTests(AppFixture app)
         { ["Input.UserName"] = "math.teacher", ["Input.Role"] = "teacher", ["Input.PersonId"] = person.Id.ToString() });
         var html = await create.Content.ReadAsStringAsync();
         var password = Html.Parse(html).QuerySelector("[data-testid=created] code")!.TextContent;
-        password.Length.ShouldBe(8);
+        password.Length.ShouldBe(12);
         var teacher = await app.LoginAsync("math.teacher", password);
         // A temporary password must be replaced before anything else.
         var first = await teacher.GetAsync("/");

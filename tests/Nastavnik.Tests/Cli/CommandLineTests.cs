@@ -47,7 +47,7 @@ public sealed class CommandLineTests : IDisposable
         var user = await Run("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3", "--person", personId.ToString());
         user.Code.ShouldBe(0, user.Err);
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'komandova' AND PersonId = " + personId).ShouldBe(1);
-        (await Run("user", "create", "--username", "strokov", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 8");
+        (await Run("user", "create", "--username", "strokov", "--password", "short", "--role", "teacher", "--school", "3")).Err.ShouldContain("не короче 10");
         // The login rule and the taken login are the page's (AccountCommands), with the page's words.
         var cyrillic = await Run("user", "create", "--username", "строков", "--password", "start2026x", "--role", "teacher", "--school", "3");
         (cyrillic.Code, cyrillic.Err.Trim()).ShouldBe((1, Nastavnik.Web.Features.Admin.Users.AccountCommands.LoginRule));
@@ -62,6 +62,10 @@ public sealed class CommandLineTests : IDisposable
         var schoolId = Scalar("SELECT Id FROM Organizations WHERE Name = 'ГБОУ СОШ № 7' AND Kind = 'School'");
         Scalar($"SELECT COUNT(*) FROM Topics WHERE SchoolId = {schoolId}").ShouldBe(25);
         (await Run("user", "create", "--username", "director7", "--password", "director2026", "--role", "administrator", "--school", schoolId.ToString(), "--name", "Директор")).Code.ShouldBe(0);
+        var role = await Run("user", "role", "--username", "komandova", "--role", "curator");
+        role.Code.ShouldBe(0, role.Err);
+        Scalar("SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId " +
+            "WHERE u.UserName = 'komandova' AND r.Name = 'curator'").ShouldBe(1);
 
         // Resetting the demo brings it back to its first state, and leaves other schools alone.
         (await Run("demo", "reset")).Code.ShouldBe(0);

@@ -118,24 +118,6 @@ public abstract class AuthorizationTests(AppFixture app)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.WithDb(db => Task.FromResult(db.Directions.Count(d => d.Name == "Без токена")))).ShouldBe(0);
     }
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        var client = app.Anonymous();
-        for (var i = 0; i < 5; i++)
-        {
-            var page = await client.GetStringAsync("/Account/Login");
-            var r = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Input.UserName"] = "psychologist", ["Input.Password"] = "wrong" + i, ["__RequestVerificationToken"] = Html.Token(page) }));
-            r.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        var last = await client.GetStringAsync("/Account/Login");
-        var locked = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        { ["Input.UserName"] = "psychologist", ["Input.Password"] = "psychologist2026", ["__RequestVerificationToken"] = Html.Token(last) }));
-        locked.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await locked.Content.ReadAsStringAsync()).ShouldContain("заблокирована");
-    }
 }
 
 [Collection("sqlite")] public sealed class AuthorizationTests_Sqlite(SqliteApp app) : AuthorizationTests(app);

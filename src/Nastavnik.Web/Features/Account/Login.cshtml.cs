@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nastavnik.Web.Data;
-using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Account;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) : PageModel
+public class LoginModel(SignInCommands signIn) : PageModel
 {
     public sealed class LoginInput
     {
@@ -32,20 +29,17 @@ public class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel> log) 
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        var userName = Input.UserName.Trim();
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(Input.UserName, Input.Password, Input.RememberMe, HttpContext.Connection.RemoteIpAddress, ct);
+        if (outcome == SignInOutcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        Error = outcome switch
         {
-            log.SignedIn(userName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        }
-        log.SignInFailed(userName, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong login or password");
-        Error = result.IsLockedOut
-            ? "Слишком много неудачных попыток входа. Учётная запись заблокирована на 15 минут; администратор школы может сбросить пароль."
-            : "Неверный логин или пароль.";
+            SignInOutcome.Throttled => "Слишком много неудачных попыток входа с этого адреса. Подождите 15 минут и попробуйте снова; если пароль забыт, администратор школы выдаст новый.",
+            SignInOutcome.Blocked => "Учётная запись заблокирована. Обратитесь к администратору школы.",
+            _ => "Неверный логин или пароль.",
+        };
         return Page();
     }
 }

@@ -69,6 +69,18 @@ public sealed partial class AccountCommands(AppDbContext db, UserManager<AppUser
         return new CreatedAccount(user, password);
     }
 
+    /// <summary>The account's one role becomes <paramref name="role"/>; its sessions end within a minute (a new security stamp).</summary>
+    public async Task<CommandResult<AppUser>> ChangeRoleAsync(int schoolId, string userId, string role, CancellationToken ct)
+    {
+        if (!Roles.All.Contains(role)) return CommandError.Invalid("Неизвестная роль.");
+        if (await SchoolUserAsync(schoolId, userId, ct) is not { } user) return CommandError.NotFound("Учётная запись не найдена.");
+        var result = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, role);
+        if (!result.Succeeded) return CommandError.Invalid("Роль не изменена.", result.Errors.Select(e => e.Description).ToList());
+        await users.UpdateSecurityStampAsync(user);
+        return user;
+    }
+
     public async Task<CommandResult<AppUser>> UnlockAsync(int schoolId, string userId, CancellationToken ct)
     {
         if (await SchoolUserAsync(schoolId, userId, ct) is not { } user) return CommandError.NotFound("Учётная запись не найдена.");
@@ -80,11 +92,11 @@ public sealed partial class AccountCommands(AppDbContext db, UserManager<AppUser
     private Task<AppUser?> SchoolUserAsync(int schoolId, string userId, CancellationToken ct) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.SchoolId == schoolId, ct);
 
-    /// <summary>Eight characters that are easy to read aloud and type on a phone: no 0/O, 1/l/i; every fourth a digit.</summary>
+    /// <summary>Twelve characters that are easy to read aloud and type on a phone: no 0/O, 1/l/i; every fourth a digit.</summary>
     public static string TemporaryPassword()
     {
         const string letters = "abcdefghjkmnpqrstuvwxyz";
-        var chars = Enumerable.Range(0, 8).Select(i => i % 4 == 3 ? (char)('2' + RandomNumberGenerator.GetInt32(8)) : letters[RandomNumberGenerator.GetInt32(letters.Length)]);
+        var chars = Enumerable.Range(0, 12).Select(i => i % 4 == 3 ? (char)('2' + RandomNumberGenerator.GetInt32(8)) : letters[RandomNumberGenerator.GetInt32(letters.Length)]);
         return new string(chars.ToArray());
     }
 
