@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Files;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Catalog;
@@ -32,6 +33,7 @@ public static class Services
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffCommands>();
         services.AddScoped<StaffImporter>();
+        services.AddSingleton<StaffImportProgress>();
         services.AddScoped<CatalogCommands>();
         services.AddScoped<ProgramCommands>();
         services.AddScoped<RoundCommands>();
@@ -106,6 +108,7 @@ public static class Services
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddHostedService<ImportUploadSweeper>();
         return services;
     }
 
