@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Files;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Catalog;
@@ -18,6 +17,7 @@ using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Schools;
 using Nastavnik.Web.Features.Staff;
+using Nastavnik.Web.Files;
 
 namespace Nastavnik.Web.Hosting;
 
