@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Nastavnik.Web.Features.Staff;
+using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Cli;
 
@@ -17,17 +18,10 @@ internal static class ImportStaffCommand
             var path = r.GetValue(file)!;
             if (await ImportTarget.SchoolDatabaseAsync(sp, path, r.GetValue(school), ct) is null) return 2;
             if (await ImportTarget.ReadAsync(path, ct) is not { } table) return 1;
-            var importer = sp.GetRequiredService<StaffImporter>();
-            var preview = await importer.PreviewAsync(table, StaffImportMapping.Guess(table.Headers), ct);
-            if (preview.Problems.Count > 0)
-            {
-                Console.Error.WriteLine($"Ничего не загружено: найдено проблем — {preview.Problems.Count}.");
-                foreach (var p in preview.Problems) Console.Error.WriteLine("  " + p);
-                return 1;
-            }
             var duplicates = r.GetValue(update) ? DuplicateAction.Update : DuplicateAction.Skip;
-            var result = await importer.CommitAsync(preview, duplicates, new Dictionary<int, DuplicateAction>(), "cli", ct);
-            Console.WriteLine($"Загружено: новых {result.Created}, обновлено {result.Updated}, пропущено {result.Skipped}.");
+            var result = await sp.GetRequiredService<StaffImporter>().ImportFileAsync(table, duplicates, "cli", ct);
+            if (result.Error is { } error) return error.ToExitCode(Console.Error);
+            Console.WriteLine($"Загружено: новых {result.Value!.Created}, обновлено {result.Value.Updated}, пропущено {result.Value.Skipped}.");
             return 0;
         }));
         return staff;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using ExcelDataReader;
 using Nastavnik.Web.Text;
@@ -15,14 +16,33 @@ public sealed record TableRow(int Number, IReadOnlyList<string> Cells)
 
 public sealed class TableFileException(string message) : Exception(message);
 
-public static class TableFileReader
+/// <summary>
+/// Reads a staff list or a Forms export, and refuses in Russian what it cannot read honestly: a file over 20 MB, an .xlsx that
+/// unpacks to more than 100 MB or holds more than a million cells (refused before it is unpacked into memory), a CSV in two
+/// encodings at once. A title above the header row (usual in school lists) is skipped and said.
+/// </summary>
+public static partial class TableFileReader
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+    /// <summary>What a web request may carry: more than <see cref="MaxBytes"/>, so that a bigger file still reaches the page and is
+    /// refused with <see cref="TooLargeMessage"/>; the form reader keeps such a file on disk, not in memory.</summary>
+    public const long MaxRequestBytes = 128 * 1024 * 1024;
+    public const long MaxUnpackedBytes = 100 * 1024 * 1024;
+    public const int MaxCells = 1_000_000;
+    public const string TooLargeMessage = "Файл больше 20 МБ. Разделите его на части.";
+    private const int ExcerptLength = 60;
+
+    /// <summary>A cell as quoted in a message: at most 60 characters, a long one cut with «…».</summary>
+    public static string Excerpt(string? text)
+    {
+        text ??= "";
+        return text.Length <= ExcerptLength ? text : text[..(ExcerptLength - 1)].TrimEnd() + "…";
+    }
 
     public static TableFile Read(string fileName, byte[] content)
     {
         if (content.Length == 0) throw new TableFileException("Файл пустой.");
-        if (content.Length > MaxBytes) throw new TableFileException("Файл больше 20 МБ. Разделите его на части.");
+        if (content.Length > MaxBytes) throw new TableFileException(TooLargeMessage);
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         var isZip = content.Length > 4 && content[0] == 'P' && content[1] == 'K';
         if (ext is ".xlsx" or ".xlsm" || isZip) return ReadXlsx(content);
@@ -30,26 +50,54 @@ public static class TableFileReader
         return ReadCsv(content);
     }
 
+    private static TableFileException TooManyCells() => new(
+        "В файле больше 1 000 000 ячеек (строк, умноженных на столбцы): столько в списке педагогов или ответах формы не бывает. " +
+        "Проверьте, тот ли это файл; если в нём есть пустые, но отформатированные строки или столбцы, удалите их.");
+
     private static TableFile ReadXlsx(byte[] content)
     {
         try
         {
+            CheckUnpackedSize(content);
             using var stream = new MemoryStream(content);
             using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
             var raw = new List<(int Number, string[] Cells)>();
             var number = 0;
+            long cells = 0;
             while (reader.Read())
             {
                 number++;
-                var cells = new string[reader.FieldCount];
-                for (var i = 0; i < reader.FieldCount; i++) cells[i] = CellText(reader.GetValue(i));
-                raw.Add((number, cells));
+                cells += reader.FieldCount;
+                if (cells > MaxCells) throw TooManyCells();
+                var row = new string[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++) row[i] = CellText(reader.GetValue(i));
+                raw.Add((number, row));
             }
-            return Build(raw, $"Excel, лист «{reader.Name}»");
+            return Build(raw, $"Excel, лист «{Excerpt(reader.Name)}»");
         }
         catch (Exception e) when (e is not TableFileException)
         {
             throw new TableFileException("Не удалось прочитать файл Excel: он повреждён или это не .xlsx.");
+        }
+    }
+
+    /// <summary>
+    /// An .xlsx is a zip: a small file may unpack to gigabytes. The parts are counted as declared, then as actually unpacked into a
+    /// small buffer, and the file is refused past <see cref="MaxUnpackedBytes"/> before anything is kept in memory.
+    /// </summary>
+    private static void CheckUnpackedSize(byte[] content)
+    {
+        using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        var tooBig = new TableFileException("Файл Excel в распакованном виде больше 100 МБ: так много данных в списке педагогов или ответах формы не бывает. Проверьте, тот ли это файл, или сохраните нужный лист отдельно.");
+        if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes) throw tooBig;
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            using var part = entry.Open();
+            int n;
+            while ((n = part.Read(buffer)) > 0)
+                if ((total += n) > MaxUnpackedBytes) throw tooBig;
         }
     }
 
@@ -80,6 +128,16 @@ public static class TableFileReader
         var field = new StringBuilder();
         var quoted = false;
         var atFieldStart = true;
+        long cells = 0;
+        void EndRecord()
+        {
+            fields.Add(field.ToString());
+            field.Clear();
+            atFieldStart = true;
+            if ((cells += fields.Count) > MaxCells) throw TooManyCells();
+            records.Add((records.Count + 1, fields.ToArray()));
+            fields.Clear();
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var ch = text[i];
@@ -95,33 +153,12 @@ public static class TableFileReader
             else if (ch is '\r' or '\n')
             {
                 if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-                fields.Add(field.ToString()); field.Clear(); atFieldStart = true;
-                records.Add((records.Count + 1, fields.ToArray()));
-                fields.Clear();
+                EndRecord();
             }
             else { field.Append(ch); atFieldStart = false; }
         }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((records.Count + 1, fields.ToArray()));
-        }
+        if (field.Length > 0 || fields.Count > 0) EndRecord();
         return records;
-    }
-
-    /// <summary>UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1251 (what Russian Excel saves as «CSV»).</summary>
-    public static (string Text, string EncodingName) Decode(byte[] content)
-    {
-        if (content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF)
-            return (Encoding.UTF8.GetString(content, 3, content.Length - 3), "UTF-8");
-        try
-        {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content), "UTF-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Encoding.GetEncoding(1251).GetString(content), "Windows-1251");
-        }
     }
 
     private static char DetectDelimiter(string line)
@@ -138,11 +175,22 @@ public static class TableFileReader
         return tabs > semicolons && tabs > commas ? '\t' : semicolons >= commas && semicolons > 0 ? ';' : commas > 0 ? ',' : ';';
     }
 
-    // The header is the first row with at least one non-empty cell; fully empty rows below it are ignored.
+    /// <summary>
+    /// The header is the first filled row, except that rows above it with a single filled cell (a school list's title, «на 01.09.2026»)
+    /// are skipped when a row with several filled cells follows within the first ten; the description then says so. Fully empty rows
+    /// below the header are ignored.
+    /// </summary>
     private static TableFile Build(List<(int Number, string[] Cells)> raw, string description)
     {
-        var start = raw.FindIndex(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)));
-        if (start < 0) throw new TableFileException("В файле нет ни одной заполненной строки.");
+        static int Filled(string[] cells) => cells.Count(c => !string.IsNullOrWhiteSpace(c));
+        var filled = raw.Select((r, i) => (Index: i, Count: Filled(r.Cells))).Where(x => x.Count > 0).Take(10).ToList();
+        if (filled.Count == 0) throw new TableFileException("В файле нет ни одной заполненной строки.");
+        var start = filled[0].Index;
+        if (filled[0].Count == 1 && filled.FirstOrDefault(x => x.Count > 1) is { Count: > 1 } header)
+        {
+            start = header.Index;
+            description += $"; заголовок в строке {raw[start].Number}, строки выше (название списка) пропущены";
+        }
         var headers = raw[start].Cells.Select(c => RussianText.Clean(c) ?? "").ToList();
         var rows = raw.Skip(start + 1)
             .Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c)))

@@ -17,6 +17,7 @@ using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Schools;
 using Nastavnik.Web.Features.Staff;
+using Nastavnik.Web.Files;
 
 namespace Nastavnik.Web.Hosting;
 
@@ -33,6 +34,7 @@ public static class Services
         services.AddScoped<AccountCommands>();
         services.AddScoped<StaffCommands>();
         services.AddScoped<StaffImporter>();
+        services.AddSingleton<StaffImportProgress>();
         services.AddScoped<CatalogCommands>();
         services.AddScoped<ProgramCommands>();
         services.AddScoped<RoundCommands>();
@@ -119,6 +121,7 @@ public static class Services
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddHostedService<ImportUploadSweeper>();
         return services;
     }
 

@@ -14,7 +14,8 @@ namespace Nastavnik.Web.Features.Diagnostics;
 /// header set) and unknown topics → names to confirm → commit all or nothing.
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-[RequestSizeLimit(TableFileReader.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(TableFileReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TableFileReader.MaxRequestBytes)]
 public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
 {
     public const string Kind = "forms";

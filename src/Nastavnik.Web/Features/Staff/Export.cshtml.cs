@@ -26,11 +26,21 @@ public class ExportModel(AppDbContext db, TimeProvider clock, ILogger<ExportMode
         [
             p.LastName, p.FirstName, p.MiddleName, p.Position, p.Subjects, p.Department, p.ExperienceYears, p.BirthYear,
             StaffLabels.Category(p.Category), p.Email, p.Phone,
-            p.Consent switch { ConsentStatus.Given => RussianText.Date(p.ConsentDate), ConsentStatus.Withdrawn => "отозвано", _ => "нет" },
+            ConsentCell(p.Consent, p.ConsentDate),
             p.IsArchived ? "да" : null,
         ]);
         var bytes = XlsxWriter.Write(new XlsxWriter.Sheet("Педагоги", Headers, rows));
         log.PersonalDataExported("Staff registry", User.Identity!.Name!, db.School.SchoolId, people.Count);
         return File(bytes, XlsxWriter.ContentType, $"Педагоги {clock.Today():dd.MM.yyyy}.xlsx");
     }
+
+    /// <summary>The consent as the import reads it back unchanged: its date, «отозвано» with the date, or «нет».</summary>
+    public static string ConsentCell(ConsentStatus consent, DateOnly? date) => (consent, date) switch
+    {
+        (ConsentStatus.Given, { } d) => RussianText.Date(d),
+        (ConsentStatus.Given, null) => "да",
+        (ConsentStatus.Withdrawn, { } d) => "отозвано " + RussianText.Date(d),
+        (ConsentStatus.Withdrawn, null) => "отозвано",
+        _ => "нет",
+    };
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Files;
 using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Staff;
@@ -16,6 +17,13 @@ public static class StaffApi
     }
 
     public sealed record StaffList(IReadOnlyList<StaffRow> Items, int Total, int Page, int Size);
+
+    /// <summary>A staff file ready to commit: what the preview page shows, without the rows.</summary>
+    public sealed record ImportPreviewDto(Guid Id, string FileName, string Description, int Rows, int NewCount, int DuplicateCount);
+    public sealed record ImportCommitRequest(DuplicateAction Duplicates = DuplicateAction.Skip);
+
+    /// <summary>What the import endpoint accepts as the file: not a form, so a cross-site page cannot send it without a preflight.</summary>
+    private static readonly string[] FileTypes = ["text/csv", "application/octet-stream", XlsxWriter.ContentType];
 
     public static void MapStaffApi(this RouteGroupBuilder api)
     {
@@ -51,6 +59,27 @@ public static class StaffApi
             if (result.Error is { } error) return error.ToProblem();
             http.Response.Headers.ETag = ApiProblems.ETag(result.Value!.Version);
             return TypedResults.Ok(StaffDto.From(result.Value));
+        }).RequireAuthorization(Policies.StaffWrite);
+
+        // The staff import: the file as the request body (?fileName=staff.csv), then its commit, once (a second one answers 409).
+        group.MapPost("/imports", async Task<Results<Created<ImportPreviewDto>, ProblemHttpResult>> (HttpRequest request, string? fileName, StaffImporter importer, CancellationToken ct) =>
+        {
+            var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+            if (type is null || !FileTypes.Contains(type))
+                return CommandError.Invalid("Отправьте файл телом запроса с типом text/csv, application/octet-stream или " + XlsxWriter.ContentType + ".").ToProblem();
+            var upload = await importer.UploadAsync(fileName, () => request.Body, request.ContentLength, ct);
+            if (upload.Error is { } error) return error.ToProblem();
+            var result = await importer.PreviewAsync(upload.Value, null, ct);
+            if (result.Error is { } previewError) return previewError.ToProblem();
+            var p = result.Value!;
+            if (p.Refusal is { } refusal) return refusal.ToProblem();
+            return TypedResults.Created($"/api/v1/staff/imports/{upload.Value}", new ImportPreviewDto(upload.Value, p.FileName!, p.File.Description, p.Rows.Count, p.NewCount, p.DuplicateCount));
+        }).RequireAuthorization(Policies.StaffWrite);
+
+        group.MapPost("/imports/{id:guid}/commit", async Task<Results<Ok<StaffImportResult>, ProblemHttpResult>> (Guid id, ImportCommitRequest? body, StaffImporter importer, CancellationToken ct) =>
+        {
+            var result = await importer.CommitAsync(id, null, body?.Duplicates ?? DuplicateAction.Skip, new Dictionary<int, DuplicateAction>(), ct);
+            return result.Error is { } error ? error.ToProblem() : TypedResults.Ok(result.Value!);
         }).RequireAuthorization(Policies.StaffWrite);
     }
 }

@@ -28,8 +28,8 @@ public sealed partial class StaffImporter
             var full = Cell(StaffField.FullName);
             var split = PersonName.Split(full);
             if (full is null) Problem(StaffField.FullName, "ФИО не заполнено.");
-            else if (split is null) Problem(StaffField.FullName, $"ожидается «Фамилия Имя Отчество», получено «{full}».");
-            else if (LooksLikeInitial(split.Value.First)) Problem(StaffField.FullName, $"нужны полные имя и отчество, а не инициалы: «{full}».");
+            else if (split is null) Problem(StaffField.FullName, $"ожидается «Фамилия Имя Отчество», получено «{TableFileReader.Excerpt(full)}».");
+            else if (LooksLikeInitial(split.Value.First)) Problem(StaffField.FullName, $"нужны полные имя и отчество, а не инициалы: «{TableFileReader.Excerpt(full)}».");
             else (input.LastName, input.FirstName, input.MiddleName) = (split.Value.Last, split.Value.First, split.Value.Middle);
         }
         else
@@ -39,7 +39,7 @@ public sealed partial class StaffImporter
             input.MiddleName = Cell(StaffField.MiddleName);
             if (input.LastName.Length == 0) Problem(StaffField.LastName, "фамилия не заполнена.");
             if (input.FirstName.Length == 0) Problem(StaffField.FirstName, "имя не заполнено.");
-            else if (LooksLikeInitial(input.FirstName)) Problem(StaffField.FirstName, $"нужно полное имя, а не инициал: «{input.FirstName}».");
+            else if (LooksLikeInitial(input.FirstName)) Problem(StaffField.FirstName, $"нужно полное имя, а не инициал: «{TableFileReader.Excerpt(input.FirstName)}».");
         }
 
         input.Position = Cell(StaffField.Position);
@@ -52,31 +52,31 @@ public sealed partial class StaffImporter
         {
             var m = ExperienceRegex().Match(RussianText.Fold(exp));
             if (m.Success) input.ExperienceYears = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            else Problem(StaffField.Experience, $"ожидается число лет, получено «{exp}».");
+            else Problem(StaffField.Experience, $"ожидается число лет, получено «{TableFileReader.Excerpt(exp)}».");
         }
 
         if (Cell(StaffField.BirthYear) is { } birth)
         {
             if (int.TryParse(birth, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2100) input.BirthYear = year;
             else if (DateTime.TryParseExact(birth, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) input.BirthYear = date.Year;
-            else Problem(StaffField.BirthYear, $"ожидается год (1980) или дата рождения (12.03.1980), получено «{birth}».");
+            else Problem(StaffField.BirthYear, $"ожидается год (1980) или дата рождения (12.03.1980), получено «{TableFileReader.Excerpt(birth)}».");
         }
         else if (Cell(StaffField.Age) is { } age)
         {
             if (int.TryParse(age, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years is >= 16 and <= 90) input.BirthYear = today.Year - years;
-            else Problem(StaffField.Age, $"ожидается возраст в полных годах, получено «{age}».");
+            else Problem(StaffField.Age, $"ожидается возраст в полных годах, получено «{TableFileReader.Excerpt(age)}».");
         }
 
         if (Cell(StaffField.Category) is { } category)
         {
             if (ParseCategory(category) is { } c) input.Category = c;
-            else Problem(StaffField.Category, $"ожидается «высшая», «первая», «соответствие занимаемой должности» или «без категории», получено «{category}».");
+            else Problem(StaffField.Category, $"ожидается «высшая», «первая», «соответствие занимаемой должности» или «без категории», получено «{TableFileReader.Excerpt(category)}».");
         }
 
         if (Cell(StaffField.Consent) is { } consent)
         {
-            if (ParseConsent(consent, today) is { } c) (input.Consent, input.ConsentDate) = c;
-            else Problem(StaffField.Consent, $"ожидается «да», «нет», «отозвано» или дата согласия, получено «{consent}».");
+            if (ParseConsent(consent) is { } c) (input.Consent, input.ConsentDate) = c;
+            else Problem(StaffField.Consent, $"ожидается «да», «нет», «отозвано» (можно с датой) или дата согласия, получено «{TableFileReader.Excerpt(consent)}».");
         }
         return (input, present);
     }
@@ -93,16 +93,23 @@ public sealed partial class StaffImporter
         return null;
     }
 
-    internal static (ConsentStatus, DateOnly?)? ParseConsent(string text, DateOnly today)
+    /// <summary>
+    /// A consent cell: a date (given that day), «отозвано» with or without a date (the export writes «отозвано 05.10.2025»), «да» and the
+    /// like, or «нет». The date is null when the cell names none: the import then keeps the recorded one or takes today.
+    /// </summary>
+    internal static (ConsentStatus, DateOnly?)? ParseConsent(string text)
     {
         var t = RussianText.Fold(text).Trim('.', ' ', '!');
-        if (DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return (ConsentStatus.Given, DateOnly.FromDateTime(date));
-        if (t.StartsWith("отозв", StringComparison.Ordinal)) return (ConsentStatus.Withdrawn, today);
-        if (t is "да" or "+" or "есть" or "дано" or "дана" or "получено" or "согласен" or "согласна" or "yes" or "1" or "v" or "✓") return (ConsentStatus.Given, today);
+        if (ParseDate(text.Trim()) is { } date) return (ConsentStatus.Given, date);
+        if (t.StartsWith("отозв", StringComparison.Ordinal))
+            return (ConsentStatus.Withdrawn, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(w => ParseDate(w.Trim('(', ')', ',', ' '))).FirstOrDefault(d => d is not null));
+        if (t is "да" or "+" or "есть" or "дано" or "дана" or "получено" or "согласен" or "согласна" or "yes" or "1" or "v" or "✓") return (ConsentStatus.Given, null);
         if (t is "нет" or "-" or "—" or "не дано" or "не получено" or "no" or "0") return (ConsentStatus.NotRecorded, null);
         return null;
     }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
 
     // «16», «16 лет», «16,5», «16 л. 5 мес.»
     [GeneratedRegex(@"^(\d{1,2})(?:[.,]\d+)?(?:\s*(?:лет|год|года|г|л)\.?)?(?:\s*\d{1,2}\s*(?:мес|м)\.?)?$")]

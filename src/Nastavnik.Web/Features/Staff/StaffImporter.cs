@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Staff;
@@ -11,7 +10,7 @@ public enum DuplicateAction { Skip, Update }
 
 public sealed record ImportProblem(int Row, string Column, string Message)
 {
-    public override string ToString() => Row > 0 ? $"Строка {Row}, столбец «{Column}»: {Message}" : Message;
+    public override string ToString() => Row > 0 ? $"Строка {Row}, столбец «{TableFileReader.Excerpt(Column)}»: {Message}" : Message;
 }
 
 /// <summary>One row of the file as it will be written: a new person or an update of <see cref="ExistingId"/>.</summary>
@@ -20,37 +19,55 @@ public sealed record ImportRow(int Row, StaffInput Input, IReadOnlySet<StaffFiel
     public string FullName => PersonName.Full(Input.LastName, Input.FirstName, Input.MiddleName);
 }
 
-public sealed record StaffImportPreview(TableFile File, IReadOnlyDictionary<StaffField, int?> Mapping, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems)
+/// <summary>
+/// What the file would write. <see cref="Problems"/> holds the first <see cref="ShownProblems"/> of <see cref="ProblemCount"/>;
+/// <see cref="UploadId"/> is the stored upload it was read from, null when there is none (the CLI) or when it was refused and deleted.
+/// </summary>
+public sealed record StaffImportPreview(TableFile File, IReadOnlyDictionary<StaffField, int?> Mapping, IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, int ProblemCount)
 {
+    public const int ShownProblems = 200;
+
+    public Guid? UploadId { get; init; }
+    public string? FileName { get; init; }
     public int NewCount => Rows.Count(r => r.ExistingId is null);
     public int DuplicateCount => Rows.Count(r => r.ExistingId is not null);
+
+    /// <summary>The refusal when any row has a problem: nothing is written, the first problems are its details.</summary>
+    public CommandError? Refusal => ProblemCount == 0 ? null : CommandError.Invalid(
+        $"Ничего не загружено: найдено ошибок — {ProblemCount}. Исправьте их в файле и загрузите его снова.",
+        [.. Problems.Select(p => p.ToString()), .. ProblemCount > Problems.Count ? [$"Показаны первые {Problems.Count} из {ProblemCount}."] : Array.Empty<string>()]);
 }
 
-public sealed record StaffImportResult(int Created, int Updated, int Skipped);
+public sealed record StaffImportResult(int Created, int Updated, int Skipped)
+{
+    public string Summary => $"Загрузка завершена: добавлено {RussianText.Plural(Created, "педагог", "педагога", "педагогов")}, обновлено {Updated}, пропущено {Skipped}.";
+}
 
 /// <summary>
 /// Staff import: parse every row, report every problem by row and column, find people already in the school,
-/// and write all rows in one transaction or none.
+/// and write all rows in one transaction or none. The use cases (upload, preview, commit, the CLI's file) are in StaffImporter.Commands.cs.
 /// </summary>
-public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter> log)
+public sealed partial class StaffImporter(AppDbContext db, StaffImportProgress progress, ILogger<StaffImporter> log)
 {
     public async Task<StaffImportPreview> PreviewAsync(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, CancellationToken ct = default)
     {
         var problems = new List<ImportProblem>();
         if (StaffImportMapping.Check(mapping) is { } mappingError)
-            return new StaffImportPreview(file, mapping, [], [new ImportProblem(0, "", mappingError)]);
+            return new StaffImportPreview(file, mapping, [], [new ImportProblem(0, "", mappingError)], 1);
         if (file.Rows.Count == 0)
-            return new StaffImportPreview(file, mapping, [], [new ImportProblem(0, "", "В файле есть заголовок, но нет ни одной строки с данными.")]);
+            return new StaffImportPreview(file, mapping, [], [new ImportProblem(0, "", "В файле есть заголовок, но нет ни одной строки с данными.")], 1);
 
         var existing = await db.People.AsNoTracking().ToListAsync(ct);
         var byName = existing.ToLookup(p => NameKey(p.LastName, p.FirstName, p.MiddleName));
         var seenInFile = new Dictionary<string, int>();
         var rows = new List<ImportRow>();
+        var problemCount = 0;
+        var today = db.Clock.Today();
 
         foreach (var row in file.Rows)
         {
             var rowProblems = new List<ImportProblem>();
-            var (input, present) = ParseRow(file, row, mapping, rowProblems, db.Clock.Today());
+            var (input, present) = ParseRow(file, row, mapping, rowProblems, today);
             if (rowProblems.Count == 0)
             {
                 var key = NameKey(input.LastName, input.FirstName, input.MiddleName);
@@ -62,48 +79,25 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
 
                 // Same name is the same person unless both birth years are known and differ.
                 var match = byName[key].FirstOrDefault(p => p.BirthYear is null || input.BirthYear is null || p.BirthYear == input.BirthYear);
-                if (match is not null) input = Merge(StaffInput.From(match), input, present);
+                if (match is not null) input = Merge(StaffInput.From(match), input, present, today);
+                else if (input.Consent != ConsentStatus.NotRecorded) input.ConsentDate ??= today;
                 Validate(file, mapping, row.Number, input, rowProblems, db.Clock);
                 rows.Add(new ImportRow(row.Number, input, present, match?.Id, match is null ? null : PersonName.Full(match.LastName, match.FirstName, match.MiddleName)));
             }
-            problems.AddRange(rowProblems);
+            problemCount += rowProblems.Count;
+            problems.AddRange(rowProblems.Take(StaffImportPreview.ShownProblems - problems.Count));
         }
-        return new StaffImportPreview(file, mapping, rows, problems);
-    }
-
-    /// <summary>Writes the preview: all rows in one transaction, or nothing when any row has a problem.</summary>
-    public async Task<StaffImportResult> CommitAsync(StaffImportPreview preview, DuplicateAction duplicates, IReadOnlyDictionary<int, DuplicateAction> perRow, string userName, CancellationToken ct = default)
-    {
-        if (preview.Problems.Count > 0)
-            throw new InvalidOperationException("An import with problems cannot be committed.");
-        int created = 0, updated = 0, skipped = 0;
-        var ids = preview.Rows.Where(r => r.ExistingId is not null).Select(r => r.ExistingId!.Value).ToList();
-        var people = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        foreach (var row in preview.Rows)
-        {
-            if (row.ExistingId is { } id)
-            {
-                if (perRow.GetValueOrDefault(row.Row, duplicates) == DuplicateAction.Skip) { skipped++; continue; }
-                StaffCommands.Apply(row.Input, people[id], userName);
-                updated++;
-            }
-            else
-            {
-                var person = new Person { LastName = "", FirstName = "" };
-                StaffCommands.Apply(row.Input, person, userName);
-                db.People.Add(person);
-                created++;
-            }
-        }
-        // One SaveChanges: every row and its audit entry in one transaction (AppDbContext), or nothing.
-        await db.SaveChangesAsync(ct);
-        log.Imported("Staff", userName, db.School.SchoolId, created, updated, skipped);
-        return new StaffImportResult(created, updated, skipped);
+        return new StaffImportPreview(file, mapping, rows, problems, problemCount);
     }
 
     private static string NameKey(string last, string first, string? middle) => RussianText.Fold($"{last} {first} {middle}");
 
-    private static StaffInput Merge(StaffInput current, StaffInput incoming, HashSet<StaffField> present)
+    /// <summary>
+    /// The card as the file leaves it: a field changes only when its column is in the file. Consent changes only when the file says
+    /// something different: the same status without a date (or with the same date) keeps the recorded date and who recorded it,
+    /// an empty or «нет» never erases a recorded consent, and a new status without a date is dated today.
+    /// </summary>
+    private static StaffInput Merge(StaffInput current, StaffInput incoming, HashSet<StaffField> present, DateOnly today)
     {
         if (present.Contains(StaffField.Position)) current.Position = incoming.Position;
         if (present.Contains(StaffField.Subjects)) current.Subjects = incoming.Subjects;
@@ -113,10 +107,11 @@ public sealed partial class StaffImporter(AppDbContext db, ILogger<StaffImporter
         if (present.Contains(StaffField.Category)) current.Category = incoming.Category;
         if (present.Contains(StaffField.Email)) current.Email = incoming.Email;
         if (present.Contains(StaffField.Phone)) current.Phone = incoming.Phone;
-        if (present.Contains(StaffField.Consent) && (incoming.Consent != ConsentStatus.NotRecorded || current.Consent == ConsentStatus.NotRecorded))
+        if (present.Contains(StaffField.Consent) && incoming.Consent != ConsentStatus.NotRecorded
+            && (incoming.Consent != current.Consent || (incoming.ConsentDate is { } stated && stated != current.ConsentDate)))
         {
             current.Consent = incoming.Consent;
-            current.ConsentDate = incoming.ConsentDate;
+            current.ConsentDate = incoming.ConsentDate ?? today;
         }
         return current;
     }
