@@ -54,11 +54,14 @@ public sealed class FormsImportFlowTests(AppServer app)
         string Full(Staff s) => $"{s.LastName} {s.FirstName} {s.MiddleName}";
         var initials = $"{b.LastName} {b.FirstName[0]}. {b.MiddleName![0]}.";
 
+        // Answered after the round opened (and after any answers the demo saved in the app): times in Moscow time, as Google writes them.
+        var answered = DateTime.UtcNow.AddHours(3).AddSeconds(5);
+        string At(int minutes) => answered.AddMinutes(minutes).ToString("dd.MM.yyyy H:mm:ss", CultureInfo.InvariantCulture);
         var csv = "\"Отметка времени\",\"ФИО\",\"Адрес электронной почты\",\"В каких темах вы можете быть наставником?\",\"В каких темах вам нужна помощь?\"\r\n" +
-                  $"\"14.09.2026 10:25:03\",\"{Full(a).ToLowerInvariant().Replace('ё', 'е')}\",\"\",\"Кейс-технология, Геометрия, 10 класс\",\"Microsoft Excel; Создание видеороликов (программы)\"\r\n" +
-                  $"\"14.09.2026 11:02:41\",\"{initials}\",\"\",\"Синтаксис\",\"Кейс-технология\"\r\n" +
-                  $"\"15.09.2026 9:15:00\",\"  {Full(c)} \",\"\",\"Microsoft PowerPoint, Экскурсионная работа\",\"\"\r\n" +
-                  $"\"15.09.2026 12:00:00\",\"{d.FirstName} {d.MiddleName} {d.LastName}\",\"\",\"\",\"Синтаксис, Физика. Механика\"\r\n";
+                  $"\"{At(0)}\",\"{Full(a).ToLowerInvariant().Replace('ё', 'е')}\",\"\",\"Кейс-технология, Геометрия, 10 класс\",\"Microsoft Excel; Создание видеороликов (программы)\"\r\n" +
+                  $"\"{At(1)}\",\"{initials}\",\"\",\"Синтаксис\",\"Кейс-технология\"\r\n" +
+                  $"\"{At(2)}\",\"  {Full(c)} \",\"\",\"Microsoft PowerPoint, Экскурсионная работа\",\"\"\r\n" +
+                  $"\"{At(3)}\",\"{d.FirstName} {d.MiddleName} {d.LastName}\",\"\",\"\",\"Синтаксис, Физика. Механика\"\r\n";
         var file = Path.Combine(Path.GetTempPath(), $"Самодиагностика (Ответы) {Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
 
@@ -70,6 +73,10 @@ public sealed class FormsImportFlowTests(AppServer app)
         var summary = Regex.Replace(await page.Locator("[data-testid=summary]").InnerTextAsync(), @"\s+", " ");
         summary.ShouldContain("Нужно подтвердить 1");
         summary.ShouldContain("Ошибок 0");
+        // Per teacher, what the file adds, replaces and deletes (issue 10, item 2).
+        var plan = page.Locator("[data-testid=plan]");
+        (await plan.InnerTextAsync()).ShouldContain("Что изменится у каждого педагога");
+        (await plan.Locator($"[data-plan-row='4']").InnerTextAsync()).ShouldContain(Full(c));
         await app.ShotAsync(page, "forms-import-preview-1440");
 
         var select = page.GetByLabel("Педагог для строки 3");

@@ -12,10 +12,6 @@ public static class ApiProblems
     public static NotFound<ProblemDetailsBody> NotFound(string title) =>
         TypedResults.NotFound(new ProblemDetailsBody("https://tools.ietf.org/html/rfc9110#section-15.5.5", title, 404, null));
 
-    public static ProblemHttpResult Conflict() => TypedResults.Problem(
-        title: "Запись изменил другой пользователь.",
-        detail: "Получите запись заново (GET), проверьте изменения и повторите запрос с новым If-Match.", statusCode: StatusCodes.Status412PreconditionFailed);
-
     public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         title: "Нужен заголовок If-Match.",
         detail: "Передайте в If-Match значение ETag, полученное при чтении записи, чтобы не перезаписать чужие изменения.", statusCode: StatusCodes.Status428PreconditionRequired);

@@ -38,6 +38,7 @@ public static class Services
         services.AddScoped<CatalogCommands>();
         services.AddScoped<ProgramCommands>();
         services.AddScoped<RoundCommands>();
+        services.AddScoped<AnswerCommands>();
         services.AddScoped<FormsImporter>();
         services.AddScoped<PortfolioCommands>();
         services.AddScoped<MatchingWorkflow>();

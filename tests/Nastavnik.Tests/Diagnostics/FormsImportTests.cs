@@ -12,11 +12,19 @@ namespace Nastavnik.Tests.Diagnostics;
 /// 0 Ёлкина Анна Сергеевна, 1 Петров Пётр Ильич, 2 Соловьёва Мария Олеговна, 3 Иванов Иван Петрович, 4 Кузнецова Ольга Андреевна,
 /// 5 Смирнов Сергей Юрьевич (no consent).
 /// </summary>
-public abstract class FormsImportTests(AppFixture app)
+public abstract partial class FormsImportTests(AppFixture app)
 {
     private const string Page = "/Diagnostics/Import";
 
-    private static async Task<int> OpenRoundAsync(TestSchool school) => (await school.OpenRoundAsync()).RoundId;
+    /// <summary>The round opened on 01.09.2026 (UTC), before every answer of the files here.</summary>
+    private async Task<int> OpenRoundAsync(TestSchool school)
+    {
+        var roundId = (await school.OpenRoundAsync()).RoundId;
+        await app.WithDb(db => db.DiagnosticsRounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(u => u.SetProperty(r => r.OpenedAt, RoundOpened)));
+        return roundId;
+    }
+
+    private static readonly DateTime RoundOpened = new(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static async Task<Guid> UploadAsync(HttpClient client, string fileName, byte[] content)
     {
@@ -288,8 +296,9 @@ public abstract class FormsImportTests(AppFixture app)
         // Пётр answered in the app himself; Анна filled in the self-assessment too, then the Forms export comes.
         await app.WithDb(async db =>
         {
-            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[1].PersonId, TopicId = excel, Level = 1, Source = AnswerSource.Self });
-            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[0].PersonId, TopicId = syntax, Level = 1, Source = AnswerSource.Self });
+            var saved = new DateTime(2026, 9, 10, 0, 0, 0, DateTimeKind.Utc); // before both exports' answers
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[1].PersonId, TopicId = excel, Level = 1, Source = AnswerSource.Self, UpdatedAt = saved });
+            db.Offers.Add(new Offer { SchoolId = school.Id, RoundId = roundId, PersonId = t[0].PersonId, TopicId = syntax, Level = 1, Source = AnswerSource.Self, UpdatedAt = saved });
             return await db.SaveChangesAsync();
         });
         var first = await UploadAsync(curator, "v1.csv", Csv(GoogleHeader + "\"14.09.2026 10:25:03\",\"Ёлкина Анна Сергеевна\",\"\",\"Кейс-технология, Синтаксис\",\"Microsoft Excel\"\n"));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
@@ -13,7 +12,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 /// filled on their behalf. Every topic card saves itself; «Отправить ответы» marks the sheet submitted.
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class AnswerModel(AppDbContext db) : PageModel
+public class AnswerModel(AppDbContext db, AnswerCommands commands) : PageModel
 {
     public sealed record TopicRow(int Id, string Name, Offer? Offer, Need? Need);
     public sealed record DirectionRow(string Name, List<TopicRow> Topics);
@@ -26,7 +25,9 @@ public class AnswerModel(AppDbContext db) : PageModel
     public RoundResponse? Sheet { get; private set; }
     public List<DirectionRow> Directions { get; private set; } = [];
     public bool OnBehalf { get; private set; }
-    public bool ReadOnly => Round is { IsOpen: false };
+    /// <summary>Why the round takes no answers (closed, or its program completed): the answers are shown read-only.</summary>
+    public string? Closed { get; private set; }
+    public bool ReadOnly => Closed is not null;
     public int? RoutePersonId => OnBehalf ? Subject?.Id : null;
 
     public async Task<IActionResult> OnGetAsync(int? personId, CancellationToken ct)
@@ -49,11 +50,9 @@ public class AnswerModel(AppDbContext db) : PageModel
         if (await LoadAsync(personId, ct) is { } stop) return stop;
         if (Subject is null) return State(409, Blocked);
         if (Round is null) return State(409, "Диагностика сейчас не проводится: ответ не сохранён.");
-        if (AnswerSheet.WhyNot(Round, Subject!) is { } why) return State(409, why);
         var answer = new TopicAnswer(topicId, offer ? level ?? 0 : null, offer ? experience : null, need ? priority ?? 0 : null, need ? comment : null);
-        var errors = await AnswerSheet.ValidateAsync(db, [answer], ct);
-        if (errors.Count > 0) return State(400, string.Join(" ", errors));
-        await AnswerSheet.SaveTopicAsync(db, Round.Id, Subject!.Id, answer, Source, User.Identity!.Name!, ct);
+        var result = await commands.SaveTopicAsync(Round.Id, Subject.Id, answer, ct);
+        if (result.Error is { } error) return State(error.StatusCode(), error.Kind == ErrorKind.Invalid ? string.Join(" ", error.Details) : error.Message);
         if (!IsHtmx) return RedirectToPage(new { personId = RoutePersonId });
         return State(200, null);
     }
@@ -62,17 +61,12 @@ public class AnswerModel(AppDbContext db) : PageModel
     {
         if (await LoadAsync(personId, ct) is { } stop) return stop;
         if (Subject is null) return StatusCode(409, Blocked ?? "");
-        if (Round is null || AnswerSheet.WhyNot(Round, Subject!) is not null)
-        {
-            TempData["Error"] = Round is null ? "Диагностика сейчас не проводится." : AnswerSheet.WhyNot(Round, Subject!);
-            return RedirectToPage(new { personId = RoutePersonId });
-        }
-        await AnswerSheet.SubmitAsync(db, Round.Id, Subject!.Id, Source, User.Identity!.Name!, ct);
-        TempData["Flash"] = OnBehalf ? $"Анкета педагога {RussianNames.Decline(Subject.FullName, NameCase.Genitive)} отмечена как отправленная." : "Спасибо! Ваши ответы отправлены.";
+        var result = Round is null ? new CommandResult(CommandError.Conflict("Диагностика сейчас не проводится.")) : await commands.SubmitAsync(Round.Id, Subject.Id, ct);
+        if (result.Error is { } error) TempData["Error"] = error.Message;
+        else TempData["Flash"] = OnBehalf ? $"Анкета педагога {RussianNames.Decline(Subject.FullName, NameCase.Genitive)} отмечена как отправленная." : "Спасибо! Ваши ответы отправлены.";
         return RedirectToPage(new { personId = RoutePersonId });
     }
 
-    private AnswerSource Source => OnBehalf ? AnswerSource.Curator : AnswerSource.Self;
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     private IActionResult State(int status, string? error)
@@ -96,6 +90,7 @@ public class AnswerModel(AppDbContext db) : PageModel
         }
         Round = await AnswerSheet.CurrentRoundAsync(db, ct);
         if (Round is null) { NoRound = true; return null; }
+        Closed = await AnswerCommands.WhyClosedAsync(db, Round, ct);
         Sheet = await db.RoundResponses.AsNoTracking().FirstOrDefaultAsync(r => r.RoundId == Round.Id && r.PersonId == Subject.Id, ct);
         // A closed round still shows the answers, read-only; missing consent or an archived card shows no form at all.
         Blocked = AnswerSheet.PersonBlock(Subject);

@@ -63,39 +63,24 @@ public static class DiagnosticsApi
         return TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<Ok<AnswersDto>, NotFound<ProblemDetailsBody>, ProblemHttpResult, ValidationProblem>> PutAnswers(
-        int roundId, int personId, AnswersInput input, AppDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<AnswersDto>, ProblemHttpResult>> PutAnswers(
+        int roundId, int personId, AnswersInput input, AnswerCommands commands, AppDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!AnswerSheet.MayAnswerFor(http.User, db.School, personId))
-            return TypedResults.Problem(title: "Можно изменять только свою анкету.", detail: "Ответы за других педагогов вносят куратор или администратор.", statusCode: StatusCodes.Status403Forbidden);
-        var round = await db.DiagnosticsRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
-        if (round is null || person is null) return ApiProblems.NotFound("Анкета не найдена.");
-        if (AnswerSheet.WhyNot(round, person) is { } why)
-            return TypedResults.Problem(title: why, detail: round.IsOpen ? "Отметьте согласие в карточке педагога и повторите." : "Ответы принимаются, пока тур диагностики открыт.", statusCode: StatusCodes.Status409Conflict);
-
+        // One answer per topic; a topic given twice among offers or needs stays twice, so the command names it.
         var offers = input.Offers ?? [];
         var needs = input.Needs ?? [];
-        var answers = offers.Select(o => o.TopicId).Union(needs.Select(n => n.TopicId)).Select(topicId =>
+        var answers = offers.Select(o => o.TopicId).Union(needs.Select(n => n.TopicId)).SelectMany(topicId =>
         {
             var o = offers.Where(x => x.TopicId == topicId).ToList();
             var n = needs.Where(x => x.TopicId == topicId).ToList();
-            return (Answer: new TopicAnswer(topicId, o.FirstOrDefault()?.Level, o.FirstOrDefault()?.Experience, n.FirstOrDefault()?.Priority, n.FirstOrDefault()?.Comment),
-                Duplicate: o.Count > 1 || n.Count > 1);
+            return Enumerable.Range(0, Math.Max(o.Count, n.Count)).Select(i =>
+                new TopicAnswer(topicId, o.ElementAtOrDefault(i)?.Level, o.ElementAtOrDefault(i)?.Experience, n.ElementAtOrDefault(i)?.Priority, n.ElementAtOrDefault(i)?.Comment));
         }).ToList();
-        var errors = await AnswerSheet.ValidateAsync(db, answers.Select(a => a.Answer).ToList(), ct);
-        errors.AddRange(answers.Where(a => a.Duplicate).Select(a => $"Тема {a.Answer.TopicId} указана несколько раз: оставьте один ответ на тему."));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = errors.ToArray() }, title: "Ответы не прошли проверку.");
-
-        var manager = AnswerSheet.IsManager(http.User) && db.School.PersonId != personId;
-        try
-        {
-            await AnswerSheet.ReplaceAsync(db, round.Id, personId, answers.Select(a => a.Answer).ToList(), input.Submit, ApiProblems.IfMatch(http),
-                manager ? AnswerSource.Curator : AnswerSource.Self, http.User.Identity!.Name!, ct);
-        }
-        catch (DbUpdateConcurrencyException) { return ApiProblems.Conflict(); }
+        var result = await commands.ReplaceAsync(roundId, personId, answers, input.Submit, ApiProblems.IfMatch(http), ct);
+        if (result.Error is { } error) return error.ToProblem();
         db.ChangeTracker.Clear();
-        var dto = await LoadDtoAsync(db, round.Id, person, ct);
+        var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
+        var dto = await LoadDtoAsync(db, roundId, person, ct);
         http.Response.Headers.ETag = ApiProblems.ETag(dto.Version);
         return TypedResults.Ok(dto);
     }

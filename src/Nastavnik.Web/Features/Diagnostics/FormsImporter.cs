@@ -2,19 +2,29 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
-using Nastavnik.Web.Hosting;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>
+/// The curator's choices over a preview: who the uncertain names are (<paramref name="Confirmations"/>, row → person), which rows
+/// older than the round or than the teacher's answers in the app are loaded anyway (<paramref name="IncludeRows"/>, or all with
+/// <paramref name="IncludeOlder"/>), and for the CLI whether a name with exactly one candidate is taken as it (never one of several).
+/// </summary>
+public sealed record FormsChoices(
+    IReadOnlyDictionary<int, int>? Confirmations = null, IReadOnlyCollection<int>? IncludeRows = null, bool AcceptSingleCandidates = false, bool IncludeOlder = false);
+
+/// <summary>
 /// Import of self-assessment answers from a Google Forms / Yandex Forms export: reads every row, reports every problem by row and
-/// column, and writes the answers of every respondent in one transaction or nothing. Used by the page and by the command line.
+/// column, says per teacher what will be added, replaced and deleted, skips rows older than the round or than the teacher's own
+/// answers in the app unless the curator includes them, and writes in one transaction or nothing (FormsImporter.Commit.cs). Used
+/// by the page and by the command line.
 /// </summary>
 public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter> log)
 {
-    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, IReadOnlyDictionary<int, int>? confirmations = null, bool acceptFirstCandidate = false, CancellationToken ct = default)
+    public async Task<FormsImportPreview> PreviewAsync(TableFile file, FormsMapping mapping, DiagnosticsRound round, FormsChoices choices, CancellationToken ct = default)
     {
+        var confirmations = choices.Confirmations;
         var problems = new List<FormsProblem>();
         var cols = Enumerable.Range(0, file.Headers.Count).Select(i => i < mapping.Columns.Count ? mapping.Columns[i] : new FormsColumnChoice(FormsColumnRole.Skip)).ToList();
         int? Col(FormsColumnRole role) { var i = cols.FindIndex(c => c.Role == role); return i < 0 ? null : i; }
@@ -106,7 +116,7 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
             {
                 r.PersonId = match.Candidates[0].PersonId;
             }
-            else if (acceptFirstCandidate)
+            else if (choices.AcceptSingleCandidates && match.Candidates.Count == 1)
             {
                 r.PersonId = match.Candidates[0].PersonId;
                 r.Confirmed = true;
@@ -138,6 +148,7 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
                 notes.Add($"Строка {r.Row}: у педагога «{r.PersonName}» есть более поздний ответ в строке {latest.Row}, загружается он.");
             }
         }
+        await PlanAsync(rows, round, choices, ct);
         var unknownList = unknown.Select(u => new FormsUnknownTopic(u.Key, u.Value.Label, u.Value.Rows.ToList(), u.Value.Columns)).OrderBy(u => u.Rows[0]).ToList();
         return new FormsImportPreview(file, mapping, rows, problems, unknownList, notes);
     }
@@ -182,74 +193,4 @@ public sealed partial class FormsImporter(AppDbContext db, ILogger<FormsImporter
 
     [GeneratedRegex(@"-?\d+")]
     private static partial Regex DigitRegex();
-
-    /// <summary>
-    /// Writes the answers of every used row into the round: the person's offers and needs of the round become exactly the file's
-    /// (Source = Import), and their answer sheet records the form's time. Rows that already hold the same answers are not touched,
-    /// so applying the same file again changes nothing and writes no audit entries.
-    /// </summary>
-    public async Task<FormsImportResult> CommitAsync(FormsImportPreview preview, int roundId, string userName, CancellationToken ct = default)
-    {
-        if (!preview.CanCommit) throw new InvalidOperationException("The preview has problems; nothing may be written.");
-        var used = preview.Rows.Where(r => r.Uses).ToList();
-        var ids = used.Select(r => r.PersonId!.Value).ToHashSet();
-        // Read without tracking: on a repeated import almost nothing changes, and only what changes is attached below.
-        var offers = (await db.Offers.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
-        var needs = (await db.Needs.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToLookup(o => o.PersonId);
-        var responses = (await db.RoundResponses.AsNoTracking().Where(o => o.RoundId == roundId).ToListAsync(ct)).Where(o => ids.Contains(o.PersonId)).ToDictionary(o => o.PersonId);
-        var now = db.Clock.UtcTime();
-        int created = 0, updated = 0, added = 0, changed = 0, removed = 0;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            foreach (var r in used)
-            {
-                var pid = r.PersonId!.Value;
-                var touched = false;
-                foreach (var o in offers[pid])
-                {
-                    if (!r.Offers.TryGetValue(o.TopicId, out var level)) { db.Offers.Remove(o); removed++; touched = true; }
-                    else if (o.Level != level || o.Source != AnswerSource.Import) { db.Offers.Attach(o); o.Level = level; o.Source = AnswerSource.Import; o.UpdatedAt = now; changed++; touched = true; }
-                }
-                var haveOffers = offers[pid].Select(o => o.TopicId).ToHashSet();
-                foreach (var (topic, level) in r.Offers.Where(kv => !haveOffers.Contains(kv.Key)))
-                { db.Offers.Add(new Offer { RoundId = roundId, PersonId = pid, TopicId = topic, Level = level, Source = AnswerSource.Import, UpdatedAt = now }); added++; touched = true; }
-
-                foreach (var n in needs[pid])
-                {
-                    if (!r.Needs.TryGetValue(n.TopicId, out var priority)) { db.Needs.Remove(n); removed++; touched = true; }
-                    else if (n.Priority != priority || n.Source != AnswerSource.Import) { db.Needs.Attach(n); n.Priority = priority; n.Source = AnswerSource.Import; n.UpdatedAt = now; changed++; touched = true; }
-                }
-                var haveNeeds = needs[pid].Select(n => n.TopicId).ToHashSet();
-                foreach (var (topic, priority) in r.Needs.Where(kv => !haveNeeds.Contains(kv.Key)))
-                { db.Needs.Add(new Need { RoundId = roundId, PersonId = pid, TopicId = topic, Priority = priority, Source = AnswerSource.Import, UpdatedAt = now }); added++; touched = true; }
-
-                if (!responses.TryGetValue(pid, out var response))
-                {
-                    db.RoundResponses.Add(new RoundResponse { RoundId = roundId, PersonId = pid, SubmittedAt = r.SubmittedAt ?? now, UpdatedAt = now, UpdatedBy = userName, Source = AnswerSource.Import });
-                    created++;
-                }
-                else if (touched || response.Source != AnswerSource.Import || (r.SubmittedAt is { } at && response.SubmittedAt != at) || response.SubmittedAt is null)
-                {
-                    db.RoundResponses.Attach(response);
-                    // SaveChanges bumps Version after this scan; marked modified, the bumped value is what gets written.
-                    db.Entry(response).Property(x => x.Version).IsModified = true;
-                    response.SubmittedAt = r.SubmittedAt ?? response.SubmittedAt ?? now;
-                    response.Source = AnswerSource.Import;
-                    response.UpdatedBy = userName;
-                    response.UpdatedAt = now;
-                    updated++;
-                }
-            }
-            // Changes are detected once here, not on every scan SaveChanges makes of the tracker (tens of thousands of rows).
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-        log.Imported("Forms", userName, db.School.SchoolId, created, updated, preview.Rows.Count - used.Count);
-        return new FormsImportResult(used.Count, created, updated, added, changed, removed);
-    }
 }

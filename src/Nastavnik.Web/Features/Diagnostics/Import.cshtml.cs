@@ -26,6 +26,8 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
     [BindProperty] public List<string> AliasKey { get; set; } = [];
     [BindProperty] public List<string> AliasTopic { get; set; } = [];
     [BindProperty] public Dictionary<int, int> Confirm { get; set; } = [];
+    /// <summary>Rows older than the round or than the teacher's answers in the app that the curator chose to load anyway.</summary>
+    [BindProperty] public List<int> Include { get; set; } = [];
 
     public MentoringProgram? Program { get; private set; }
     public DiagnosticsRound? Round { get; private set; }
@@ -73,7 +75,7 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
         return RedirectToPage(new { upload = upload.Id });
     }
 
-    /// <summary>Applies the curator's choices for uncertain names and shows the preview with them.</summary>
+    /// <summary>Applies the curator's choices (uncertain names, older rows to include) and shows the preview with them.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         if (!await LoadScopeAsync(ct)) return Page();
@@ -88,20 +90,10 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
         var upload = await FindUploadAsync(ct);
         if (upload is null) return Page();
         await BuildPreviewAsync(upload, ct);
-        if (Preview is null || !Preview.CanCommit)
-        {
-            Error = Preview is { ToConfirm: > 0, Problems.Count: 0, UnknownTopics.Count: 0 }
-                ? "Ничего не загружено: подтвердите, кто из педагогов указан в отмеченных строках."
-                : "Ничего не загружено: исправьте ошибки, указанные ниже, и попробуйте снова.";
-            return Page();
-        }
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await FormsImportColumns.SaveAsync(db, Preview.File.Headers, Preview.Mapping, User.Identity!.Name!, ct);
-        var result = await importer.CommitAsync(Preview, Round!.Id, User.Identity!.Name!, ct);
-        db.ImportUploads.Remove(upload);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        TempData["Flash"] = result.Summary;
+        if (Preview is null) return Page();
+        var result = await importer.CommitAsync(Preview, Round!.Id, User.Identity!.Name!, upload.Id, ct);
+        if (result.Error is { } error) { Error = error.FullText; return Page(); }
+        TempData["Flash"] = result.Value!.Summary;
         return RedirectToPage();
     }
 
@@ -126,7 +118,7 @@ public class ImportModel(AppDbContext db, FormsImporter importer) : PageModel
         try { table = TableFileReader.Read(upload.FileName, upload.Content); }
         catch (TableFileException e) { Error = e.Message; return; }
         var mapping = await FormsImportColumns.LoadAsync(db, table.Headers, ct);
-        Preview = await importer.PreviewAsync(table, mapping, Confirm, ct: ct);
+        Preview = await importer.PreviewAsync(table, mapping, Round!, new FormsChoices(Confirm, Include), ct);
         Topics = await db.Topics.AsNoTracking().Include(t => t.Direction).Where(t => !t.IsRetired)
             .OrderBy(t => t.Direction!.SortOrder).ThenBy(t => t.SortOrder).ThenBy(t => t.Name).ToListAsync(ct);
     }

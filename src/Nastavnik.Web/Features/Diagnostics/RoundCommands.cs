@@ -6,14 +6,17 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>
-/// Opening, closing and reopening a self-assessment round of the current program: one open round per program, a deadline not in
-/// the past, optimistic concurrency by the version the curator saw.
+/// Opening, closing and reopening a self-assessment round of the current program: one open round per program, none in a completed
+/// program, a deadline not in the past, optimistic concurrency by the version the curator saw.
 /// </summary>
 public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
 {
+    private const string CompletedProgram = "Программа наставничества завершена: новый тур диагностики в ней открыть нельзя. Создайте программу на новый год.";
+
     public async Task<CommandResult<DiagnosticsRound>> OpenAsync(string? title, DateOnly? deadline, CancellationToken ct)
     {
         if (await db.CurrentProgramAsync(ct) is not { } program) return CommandError.Invalid("Сначала создайте программу наставничества.");
+        if (program.Status == ProgramStatus.Completed) return CommandError.Conflict(CompletedProgram);
         var clean = RussianText.Clean(title);
         if (clean is null) return CommandError.Invalid("Укажите название тура диагностики, например «Самодиагностика педагогов, сентябрь».");
         if (clean.Length > 300) return CommandError.Invalid("Название тура — не длиннее 300 знаков.");
@@ -33,6 +36,8 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
     {
         var round = await db.DiagnosticsRounds.FirstOrDefaultAsync(r => r.Id == roundId, ct);
         if (round is null) return CommandError.NotFound("Тур диагностики не найден.");
+        if (open && await db.Programs.AnyAsync(p => p.Id == round.ProgramId && p.Status == ProgramStatus.Completed, ct))
+            return CommandError.Conflict("Программа наставничества завершена: её тур диагностики нельзя открыть снова.");
         if (open && await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == round.ProgramId && r.Id != roundId && r.ClosedAt == null, ct))
             return CommandError.Conflict("В программе уже открыт другой тур диагностики: закройте его, чтобы вернуться к этому.");
         db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;

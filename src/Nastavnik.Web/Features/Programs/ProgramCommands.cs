@@ -6,8 +6,8 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>
 /// Every change of a program and its roadmap, written once for the pages and the API: the one-active-program rule (checked
-/// before the save and caught from IX_Programs_OneActive when two curators activate at once), optimistic concurrency by the
-/// version the user read, the roadmap's order and templates.
+/// before the save and caught from IX_Programs_OneActive when two curators activate at once), closing the diagnostics of a
+/// completed program, optimistic concurrency by the version the user read, the roadmap's order and templates.
 /// </summary>
 public sealed class ProgramCommands(AppDbContext db)
 {
@@ -40,6 +40,12 @@ public sealed class ProgramCommands(AppDbContext db)
         }
         if (await ActiveConflictAsync(id ?? 0, input.Status, ct) is { } conflict) return conflict;
         await input.ApplyToAsync(db, program, ct);
+        if (id is { } completedId && program.Status == ProgramStatus.Completed)
+        {
+            // A completed program takes no more answers: its open diagnostics close with it, in the same save.
+            var now = db.Clock.UtcTime();
+            foreach (var round in await db.DiagnosticsRounds.Where(r => r.ProgramId == completedId && r.ClosedAt == null).ToListAsync(ct)) round.ClosedAt = now;
+        }
         try
         {
             await db.SaveChangesAsync(ct);
