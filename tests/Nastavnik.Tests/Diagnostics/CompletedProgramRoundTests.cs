@@ -31,7 +31,7 @@ public abstract class CompletedProgramRoundTests(AppFixture app)
 
         var save = await teacher.SaveTopicAsync(topics[1], level: 2);
         save.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await save.BodyAsync()).ShouldContain("закрыта, ответы больше нельзя изменить");
+        (await save.BodyAsync()).ShouldContain("закрыт, ответы больше нельзя изменить");
         var put = await teacher.PutAsJsonAsync($"/api/v1/rounds/{roundId}/answers/{me.PersonId}", new { offers = new[] { new { topicId = topics[1], level = 1 } } });
         put.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await app.WithDb(db => db.Offers.CountAsync(o => o.RoundId == roundId))).ShouldBe(1);
