@@ -9,7 +9,8 @@ public static class ImportUploads
     /// <summary>Stores the file when it reads as a table; otherwise returns the Russian reason and stores nothing.</summary>
     public static async Task<(ImportUpload? Upload, string? Error)> StoreAsync(AppDbContext db, IFormFile? file, string kind, string userName, string noFileMessage, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) return (null, noFileMessage);
+        // A chosen but empty file is read like any other, so the web says what the CLI says: «Файл пустой.»
+        if (file is null) return (null, noFileMessage);
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         try { TableFileReader.Read(file.FileName, ms.ToArray()); }
