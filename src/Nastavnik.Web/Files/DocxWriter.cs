@@ -101,7 +101,7 @@ public static class DocxWriter
         var rp = new RunProperties();
         if (bold) rp.Append(new Bold());
         rp.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        return new Paragraph(pp, new Run(rp, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(pp, new Run(rp, new DocumentFormat.OpenXml.Wordprocessing.Text(XmlText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Styles Styles() => new(

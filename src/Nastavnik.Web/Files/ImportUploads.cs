@@ -25,7 +25,6 @@ public static class ImportUploads
     public static async Task<(ImportUpload? Upload, string? Error)> StoreAsync(AppDbContext db, string fileName, Func<Stream> open, long? length, string kind,
         string userName, string noFileMessage, CancellationToken ct)
     {
-        if (length == 0) return (null, noFileMessage);
         if (length > TableFileReader.MaxBytes) return (null, TableFileReader.TooLargeMessage);
         byte[] content;
         await using (var source = open())
@@ -41,7 +40,7 @@ public static class ImportUploads
             }
             content = ms.ToArray();
         }
-        if (content.Length == 0) return (null, noFileMessage);
+        // A chosen but empty file is read like any other, so the web says what the CLI says: «Файл пустой.»
         try { TableFileReader.Read(fileName, content); }
         catch (TableFileException e) { return (null, e.Message); }
         await DeleteAbandonedAsync(db, ct);

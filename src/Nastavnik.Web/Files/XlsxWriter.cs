@@ -86,7 +86,7 @@ public static class XlsxWriter
                     break;
                 default:
                     cell.DataType = CellValues.InlineString;
-                    cell.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(v.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve });
+                    cell.InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(XmlText.Safe(v.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve });
                     break;
             }
             writer.WriteElement(cell);
@@ -96,7 +96,7 @@ public static class XlsxWriter
 
     private static string SafeName(string name)
     {
-        var clean = new string(name.Where(c => "[]:*?/\\".IndexOf(c) < 0).ToArray());
+        var clean = new string(XmlText.Safe(name).Where(c => "[]:*?/\\".IndexOf(c) < 0).ToArray());
         return clean.Length > 31 ? clean[..31] : clean;
     }
 

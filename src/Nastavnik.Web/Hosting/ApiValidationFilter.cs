@@ -1,8 +1,11 @@
-using System.ComponentModel.DataAnnotations;
+using Nastavnik.Web.Features;
 
 namespace Nastavnik.Web.Hosting;
 
-/// <summary>Validates data-annotated API inputs once for every endpoint of the /api/v1 group; errors come back as RFC 7807 validation problems in Russian.</summary>
+/// <summary>
+/// Validates the app's inputs once for every endpoint of the /api/v1 group by <see cref="InputRules"/> (annotations, rules across fields and
+/// value rules, all at once); errors come back as RFC 7807 validation problems in Russian.
+/// </summary>
 public sealed class ApiValidationFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -11,8 +14,8 @@ public sealed class ApiValidationFilter : IEndpointFilter
         {
             // Only the app's own input models (StaffInput, TopicInput, …) carry validation rules.
             if (arg?.GetType().Namespace?.StartsWith("Nastavnik.Web.Features", StringComparison.Ordinal) != true) continue;
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(arg, new ValidationContext(arg, context.HttpContext.RequestServices, null), results, validateAllProperties: true))
+            var results = InputRules.Validate(arg, context.HttpContext.RequestServices);
+            if (results.Count > 0)
             {
                 var errors = results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Неверное значение.")))
                     .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray());

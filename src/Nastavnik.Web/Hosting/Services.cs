@@ -109,14 +109,14 @@ public static class Services
             o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
             o.Conventions.ConfigureFilter(new MustChangePasswordFilter());
             o.Conventions.ConfigureFilter(new DownloadAudit());
-        });
+        }).AddMvcOptions(RussianValidation.Configure).AddViewOptions(RussianValidation.ConfigureViews);
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(RussianProblems.Configure);
         // Pages such as the self-assessment form (25 topic cards) are ~100 KB of HTML; phones on school Wi-Fi get them gzipped.
         services.AddResponseCompression();
         services.AddOpenApi("v1");

@@ -156,7 +156,7 @@ public abstract class RegistryTests(AppFixture app)
         html.ShouldContain("Укажите фамилию.");
         html.ShouldContain("Стаж — число лет от 0 до 60.");
         html.ShouldContain("Адрес электронной почты записан неверно.");
-        // Rules across fields are checked once the fields themselves are valid.
+        // Rules across fields alone (the fields themselves valid).
         var second = await curator.PostFormAsync("/Staff/Edit", "/Staff/Edit", new()
         {
             ["Input.LastName"] = "Иванов", ["Input.FirstName"] = "Иван", ["Input.BirthYear"] = "2000", ["Input.ExperienceYears"] = "15", ["Input.Category"] = "None", ["Input.Consent"] = "Given", ["Version"] = "0",

@@ -104,7 +104,7 @@ public sealed class CatalogCommands(AppDbContext db)
     private static CommandError? CheckName(string? name, int max) =>
         RussianText.Clean(name) is not { } n ? CommandError.Invalid("Введите название.")
         : n.Length > max ? CommandError.Invalid($"Название длиннее {max} символов.")
-        : null;
+        : InputRules.Unprintable(n, "Название");
 
     private async Task<CommandError?> TopicNameTakenAsync(Direction direction, string name, int? exceptId, CancellationToken ct)
     {

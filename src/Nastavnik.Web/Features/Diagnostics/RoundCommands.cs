@@ -20,6 +20,7 @@ public sealed class RoundCommands(AppDbContext db, TimeProvider clock)
         var clean = RussianText.Clean(title);
         if (clean is null) return CommandError.Invalid("Укажите название тура диагностики, например «Самодиагностика педагогов, сентябрь».");
         if (clean.Length > 300) return CommandError.Invalid("Название тура — не длиннее 300 знаков.");
+        if (InputRules.Unprintable(clean, "Название тура") is { } unprintable) return unprintable;
         if (deadline is not { } due) return CommandError.Invalid("Укажите срок ответа — дату в виде дд.мм.гггг.");
         if (due < clock.Today())
             return CommandError.Invalid($"Срок {RussianText.Date(due)} уже прошёл: укажите сегодняшнюю или более позднюю дату.");

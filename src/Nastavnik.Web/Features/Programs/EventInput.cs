@@ -17,9 +17,11 @@ public sealed class EventInput : IValidatableObject
     public string Title { get; set; } = "";
 
     [Display(Name = "Начало")]
+    [SchoolDate("мероприятия")]
     public DateOnly? StartDate { get; set; }
 
     [Display(Name = "Срок (последний день)")]
+    [SchoolDate("мероприятия")]
     public DateOnly? DueDate { get; set; }
 
     [StringLength(200, ErrorMessage = "Период длиннее 200 символов.")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Files;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Programs;
@@ -14,6 +15,7 @@ public sealed class ProgramCommands(AppDbContext db)
     public const string ProgramNotFound = "Программа не найдена.";
     public const string EventNotFound = "Мероприятие не найдено.";
     public const string StageNotFound = "Этап не найден.";
+    private const string EventInvalid = "Данные мероприятия не прошли проверку.";
 
     /// <summary>The program was saved; <see cref="Template"/> is set when a new program's roadmap was filled from a template.</summary>
     public sealed record SavedProgram(MentoringProgram Program, RoadmapTemplate? Template);
@@ -24,6 +26,7 @@ public sealed class ProgramCommands(AppDbContext db)
     /// </summary>
     public async Task<CommandResult<SavedProgram>> SaveAsync(int? id, ProgramInput input, int expectedVersion, string? templateCode, CancellationToken ct)
     {
+        if (InputRules.Check(input, db.Clock, "Данные программы не прошли проверку.") is { } invalid) return invalid;
         MentoringProgram program;
         if (id is { } existingId)
         {
@@ -73,6 +76,7 @@ public sealed class ProgramCommands(AppDbContext db)
     public async Task<CommandResult<RoadmapEvent>> AddEventAsync(int programId, EventInput input, CancellationToken ct)
     {
         if (!await db.Programs.AnyAsync(p => p.Id == programId, ct)) return CommandError.NotFound(ProgramNotFound);
+        if (InputRules.Check(input, db.Clock, EventInvalid) is { } invalid) return invalid;
         if (await input.CheckAsync(db, programId, ct) is { } problem) return CommandError.Invalid(problem);
         var ev = new RoadmapEvent { ProgramId = programId, Title = "", SortOrder = await NextEventOrderAsync(input.StageId, ct) };
         input.ApplyTo(ev);
@@ -86,6 +90,7 @@ public sealed class ProgramCommands(AppDbContext db)
     {
         var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == programId, ct);
         if (ev is null) return CommandError.NotFound(EventNotFound);
+        if (InputRules.Check(input, db.Clock, EventInvalid) is { } invalid) return invalid;
         if (await input.CheckAsync(db, programId, ct) is { } problem) return CommandError.Invalid(problem);
         db.Entry(ev).Property(e => e.Version).OriginalValue = expectedVersion;
         if (ev.StageId != input.StageId) ev.SortOrder = await NextEventOrderAsync(input.StageId, ct);
@@ -98,6 +103,7 @@ public sealed class ProgramCommands(AppDbContext db)
     {
         var ev = await db.RoadmapEvents.FirstOrDefaultAsync(e => e.Id == eventId && e.ProgramId == programId, ct);
         if (ev is null) return CommandError.NotFound(EventNotFound);
+        if (!Enum.IsDefined(status)) return CommandError.Invalid($"«Статус»: такого значения нет ({(int)status}).");
         db.Entry(ev).Property(e => e.Version).OriginalValue = expectedVersion;
         ev.Status = status;
         return await SaveEventAsync(ev, "Мероприятие изменил другой пользователь, пока была открыта страница. Проверьте его состояние и отметьте ещё раз.", ct);
@@ -189,9 +195,9 @@ public sealed class ProgramCommands(AppDbContext db)
         return CommandResult.Success;
     }
 
-    public const string StageTitleRule = "Укажите название этапа (до 300 символов).";
+    public const string StageTitleRule = "Укажите название этапа: до 300 символов, без непечатаемых символов.";
 
-    private static string? StageTitle(string? title) => RussianText.Clean(title) is { Length: <= 300 } clean ? clean : null;
+    private static string? StageTitle(string? title) => RussianText.Clean(title) is { Length: <= 300 } clean && !XmlText.HasInvalid(clean) ? clean : null;
 
     private async Task<int> NextEventOrderAsync(int stageId, CancellationToken ct) =>
         1 + (await db.RoadmapEvents.Where(e => e.StageId == stageId).MaxAsync(e => (int?)e.SortOrder, ct) ?? 0);

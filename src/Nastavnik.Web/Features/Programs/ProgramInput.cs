@@ -15,10 +15,12 @@ public sealed class ProgramInput : IValidatableObject
 
     [Required(ErrorMessage = "Укажите дату начала программы.")]
     [Display(Name = "Начало")]
+    [SchoolDate("программы")]
     public DateOnly? StartDate { get; set; }
 
     [Required(ErrorMessage = "Укажите дату окончания программы.")]
     [Display(Name = "Окончание")]
+    [SchoolDate("программы")]
     public DateOnly? EndDate { get; set; }
 
     [StringLength(2000, ErrorMessage = "Цель длиннее 2000 символов.")]

@@ -42,5 +42,5 @@ public class RoadmapExportModel(AppDbContext db, TimeProvider clock) : PageModel
         [Roadmap.Number(si, ei), e.Title, ProgramLabels.Timing(e), ProgramLabels.Responsible(e), ProgramLabels.Event(e, today), e.Result];
 
     private static string FileSafe(string name) =>
-        new(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '"' or '\\' or '/' ? ' ' : c).ToArray());
+        new(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || char.IsControl(c) || c is '"' or '\\' or '/' ? ' ' : c).ToArray());
 }

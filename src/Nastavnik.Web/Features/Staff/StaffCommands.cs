@@ -46,13 +46,17 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The rules across fields of a card, in Russian: birth year in a working age, experience that fits the age, a date for a recorded
+    /// The rules across fields of a card, in Russian: experience in whole years (16,5 is refused with the whole number to write, not cut), birth year in a working age, experience that fits the age, a date for a recorded
     /// consent, no consent from the future. <see cref="StaffInput"/> reports them through model validation (field by field on the page
     /// and in the API's validation problem); the commands and the import check them too.
     /// </summary>
     public static IEnumerable<ValidationResult> CrossFieldProblems(StaffInput input, DateOnly today)
     {
         var thisYear = today.Year;
+        if (input.ExperienceYears is { } years && years != decimal.Truncate(years))
+            yield return new ValidationResult(
+                $"Стаж указывается в полных годах: вместо «{years.ToString("0.##", RussianText.Culture)}» укажите {decimal.Truncate(years).ToString(RussianText.Culture)}.",
+                [nameof(StaffInput.ExperienceYears)]);
         if (input.BirthYear is { } y && (y < thisYear - 85 || y > thisYear - 16))
             yield return new ValidationResult($"Год рождения — от {thisYear - 85} до {thisYear - 16}.", [nameof(StaffInput.BirthYear)]);
         else if (input.BirthYear is { } by && input.ExperienceYears is { } e && e > thisYear - by - 16)
@@ -75,7 +79,7 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock)
         p.Position = RussianText.Clean(input.Position);
         p.Subjects = RussianText.Clean(input.Subjects);
         p.Department = RussianText.Clean(input.Department);
-        p.ExperienceYears = input.ExperienceYears;
+        p.ExperienceYears = (int?)input.ExperienceYears;
         p.BirthYear = input.BirthYear;
         p.Category = input.Category;
         p.Email = RussianText.Clean(input.Email);
@@ -88,15 +92,8 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>All rules of a card (the field rules and <see cref="CrossFieldProblems"/>), for callers that did not run model validation.</summary>
-    private CommandError? Check(StaffInput input)
-    {
-        var context = new ValidationContext(input);
-        context.InitializeServiceProvider(type => type == typeof(TimeProvider) ? clock : null);
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(input, context, results, validateAllProperties: true)) return null;
-        return CommandError.Invalid("Данные педагога не прошли проверку.", results.Select(r => r.ErrorMessage ?? "Неверное значение.").ToList());
-    }
+    /// <summary>All rules of a card (<see cref="InputRules"/>: the field rules, <see cref="CrossFieldProblems"/>, the value rules), for callers that did not run model validation.</summary>
+    private CommandError? Check(StaffInput input) => InputRules.Check(input, clock, "Данные педагога не прошли проверку.");
 
     private async Task<CommandResult<Person>> SaveAsync(Person person, CancellationToken ct)
     {

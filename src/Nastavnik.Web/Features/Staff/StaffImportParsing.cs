@@ -51,7 +51,8 @@ public sealed partial class StaffImporter
         if (Cell(StaffField.Experience) is { } exp)
         {
             var m = ExperienceRegex().Match(RussianText.Fold(exp));
-            if (m.Success) input.ExperienceYears = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            // «16,5» is kept as it is and refused by the rule of whole years with the number to write; «16 лет 5 мес.» is 16 full years.
+            if (m.Success) input.ExperienceYears = decimal.Parse(m.Groups[1].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
             else Problem(StaffField.Experience, $"ожидается число лет, получено «{TableFileReader.Excerpt(exp)}».");
         }
 
@@ -112,7 +113,7 @@ public sealed partial class StaffImporter
         DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DateOnly.FromDateTime(date) : null;
 
     // «16», «16 лет», «16,5», «16 л. 5 мес.»
-    [GeneratedRegex(@"^(\d{1,2})(?:[.,]\d+)?(?:\s*(?:лет|год|года|г|л)\.?)?(?:\s*\d{1,2}\s*(?:мес|м)\.?)?$")]
+    [GeneratedRegex(@"^(\d{1,2}(?:[.,]\d+)?)(?:\s*(?:лет|год|года|г|л)\.?)?(?:\s*\d{1,2}\s*(?:мес|м)\.?)?$")]
     private static partial Regex ExperienceRegex();
 
     [GeneratedRegex(@"^\p{Lu}\.")]

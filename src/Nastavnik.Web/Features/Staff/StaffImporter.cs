@@ -121,12 +121,9 @@ public sealed partial class StaffImporter(AppDbContext db, StaffImportProgress p
 
     private static void Validate(TableFile file, IReadOnlyDictionary<StaffField, int?> mapping, int row, StaffInput input, List<ImportProblem> problems, TimeProvider clock)
     {
-        var results = new List<ValidationResult>();
-        var context = new ValidationContext(input);
-        context.InitializeServiceProvider(type => type == typeof(TimeProvider) ? clock : null);
-        if (Validator.TryValidateObject(input, context, results, validateAllProperties: true)) return;
-        // The validator skips the cross-field rules when a field is invalid; a row's report should still list them all.
-        if (results.All(r => r.MemberNames.Any())) results.AddRange(input.Validate(context).Where(r => !results.Any(x => x.ErrorMessage == r.ErrorMessage)));
+        // The same rules as the card page and the API (InputRules): fields, rules across fields and value rules, all at once.
+        var results = InputRules.Validate(input, clock);
+        if (results.Count == 0) return;
         foreach (var r in results)
         {
             var field = r.MemberNames.FirstOrDefault() switch
@@ -142,6 +139,7 @@ public sealed partial class StaffImporter(AppDbContext db, StaffImportProgress p
                 nameof(StaffInput.Position) => StaffField.Position,
                 nameof(StaffInput.Subjects) => StaffField.Subjects,
                 nameof(StaffInput.Department) => StaffField.Department,
+                nameof(StaffInput.Category) => StaffField.Category,
                 _ => StaffField.Consent,
             };
             var message = r.ErrorMessage ?? "неверное значение.";

@@ -32,9 +32,10 @@ public sealed class StaffInput : IValidatableObject
     [Display(Name = "Методическое объединение")]
     public string? Department { get; set; }
 
-    [Range(0, 60, ErrorMessage = "Стаж — число лет от 0 до 60.")]
+    /// <summary>Whole years (the registry, the category rules and the matching count full years); a fraction is refused, not cut.</summary>
+    [Range(0d, 60d, ErrorMessage = "Стаж — число лет от 0 до 60.")]
     [Display(Name = "Педагогический стаж, лет")]
-    public int? ExperienceYears { get; set; }
+    public decimal? ExperienceYears { get; set; }
 
     [Display(Name = "Год рождения")]
     public int? BirthYear { get; set; }
@@ -43,7 +44,7 @@ public sealed class StaffInput : IValidatableObject
     public QualificationCategory Category { get; set; }
 
     [EmailAddress(ErrorMessage = "Адрес электронной почты записан неверно.")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Электронная почта длиннее 200 символов.")]
     [Display(Name = "Электронная почта")]
     public string? Email { get; set; }
 
