@@ -13,10 +13,26 @@ public partial class AppDbContext
     /// </summary>
     private void ApplyPrivacyFilters(ModelBuilder b)
     {
-        // Privacy of deficits: a teacher sees only their own; curators and administrators see the school's;
-        // a mentor sees a mentee's need in the topic of their approved pair (ADR-004).
+        // A colleague is an active member of the school who consented to the processing of their data: only such a card, and what
+        // hangs on it (offers with their experience, portfolio, contacts), is shown to teachers and the psychologist. Curators and
+        // administrators see the whole registry; everyone sees their own card.
+        b.Entity<Person>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Id == ViewerPersonId
+            || (!x.IsArchived && x.Consent == ConsentStatus.Given));
+        b.Entity<Offer>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
+            || Set<Person>().Any(p => p.Id == x.PersonId && !p.IsArchived && p.Consent == ConsentStatus.Given));
+        b.Entity<PortfolioItem>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
+            || Set<Person>().Any(p => p.Id == x.PersonId && !p.IsArchived && p.Consent == ConsentStatus.Given));
+        b.Entity<PortfolioFile>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager
+            || Set<PortfolioItem>().Any(i => i.Id == x.ItemId && (i.PersonId == ViewerPersonId
+                || Set<Person>().Any(p => p.Id == i.PersonId && !p.IsArchived && p.Consent == ConsentStatus.Given))));
+
+        // Privacy of deficits: a teacher sees only their own; curators and administrators see the school's; a mentor sees a mentee's
+        // need in the topic of their approved pair, in that pair's program (the need's round belongs to it) and while the program
+        // runs (ADR-004).
         b.Entity<Need>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
-            || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.TopicId == x.TopicId && p.MentorId == ViewerPersonId));
+            || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.TopicId == x.TopicId && p.MentorId == ViewerPersonId
+                && Set<DiagnosticsRound>().Any(r => r.Id == x.RoundId && r.ProgramId == p.ProgramId)
+                && Set<MentoringProgram>().Any(g => g.Id == p.ProgramId && g.Status == ProgramStatus.Active)));
 
         // Runs and decisions name each mentee's deficits: like Need, only the school's curators and administrators see them.
         b.Entity<MatchingRun>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager);
@@ -25,8 +41,20 @@ public partial class AppDbContext
         // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
         b.Entity<Choice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
 
-        // A contact the teacher keeps for the administration is not shown to colleagues.
-        b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null
-            || x.Visibility == ContactVisibility.School || IsSchoolManager || x.PersonId == ViewerPersonId);
+        // A contact the teacher keeps for the administration is not shown to colleagues, nor any contact of someone who is not a
+        // colleague (archived, without consent).
+        b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
+            || (x.Visibility == ContactVisibility.School && Set<Person>().Any(p => p.Id == x.PersonId && !p.IsArchived && p.Consent == ConsentStatus.Given)));
     }
+
+    /// <summary>
+    /// What the psychologist may know of needs (ADR-004): who, among the colleagues with a need in a program's rounds, was left without
+    /// a pair once pairs were approved. Ids only; the needs themselves (topics, comments) stay behind the Need filter.
+    /// </summary>
+    public IQueryable<int> MenteesWithoutPair(int programId) =>
+        Needs.IgnoreQueryFilters([PrivacyFilter])
+            .Where(n => DiagnosticsRounds.Any(r => r.Id == n.RoundId && r.ProgramId == programId))
+            .Where(n => !MentoringPairs.Any(p => p.ProgramId == programId && p.MenteeId == n.PersonId))
+            .Where(n => MentoringPairs.Any(p => p.ProgramId == programId))
+            .Select(n => n.PersonId).Distinct();
 }

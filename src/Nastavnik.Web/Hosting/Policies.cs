@@ -3,6 +3,7 @@ namespace Nastavnik.Web.Hosting;
 /// <summary>Authorization policies; every page and endpoint names one of these (or AllowAnonymous).</summary>
 public static class Policies
 {
+    /// <summary>The staff registry with its contacts, birth years, history and accounts: curators and administrators (ADR-004; not the psychologist).</summary>
     public const string StaffRead = "staff.read";
     public const string StaffWrite = "staff.write";
     public const string CatalogRead = "catalog.read";

@@ -88,7 +88,7 @@ public static class Services
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.StaffRead, p => p.RequireRole(Roles.Administrator, Roles.Curator, Roles.Psychologist))
+            .AddPolicy(Policies.StaffRead, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.StaffWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.CatalogRead, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.CatalogWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))

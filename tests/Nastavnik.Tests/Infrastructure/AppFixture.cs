@@ -218,7 +218,7 @@ public sealed record TestSchool(AppFixture App, int Id, string Admin, string Cur
     public const string Password = "test-pass-2026";
     public Task<HttpClient> AdminAsync() => App.LoginAsync(Admin, Password);
     public Task<HttpClient> CuratorAsync() => App.LoginAsync(Curator, Password);
-    /// <summary>The school's psychologist ("{prefix}-psy"): reads the staff registry, but not teachers' needs.</summary>
+    /// <summary>The school's psychologist ("{prefix}-psy"): sees colleagues like a teacher and the mentees left without a pair, not the registry or needs (ADR-004).</summary>
     public Task<HttpClient> PsychologistAsync() => App.LoginAsync(Admin.Replace("-admin", "-psy"), Password);
     public Task<HttpClient> TeacherAsync(int index) => App.LoginAsync(Teachers[index].Login, Password);
 

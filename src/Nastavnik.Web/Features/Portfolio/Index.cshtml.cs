@@ -10,7 +10,8 @@ namespace Nastavnik.Web.Features.Portfolio;
 
 /// <summary>
 /// «Мой профиль и портфолио»: the teacher's card, contacts and portfolio items. Any member of the school may open a colleague's
-/// (/Portfolio?personId=N) read-only; contacts kept for the administration are hidden by the query filter, not here.
+/// (/Portfolio?personId=N) read-only; the privacy filters, not this page, make an archived colleague or one without consent
+/// «not found» and hide the contacts kept for the administration (ADR-004).
 /// </summary>
 [Authorize(Policy = Policies.ProgramRead)]
 public class IndexModel(AppDbContext db, PortfolioCommands portfolio) : PageModel

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Text;
+
+namespace Nastavnik.Web.Features;
+
+/// <summary>A mentee left without a pair, as the psychologist sees them: the name, the department and the contacts opened to the school.</summary>
+public sealed record SupportPerson(string FullName, string? Department, IReadOnlyList<ContactView> Contacts);
+
+/// <summary>
+/// The psychologist's home (ADR-004, seed 002: psychological support of a mentee who did not form a pair; the climate of the program):
+/// the program's figures and the mentees left without a pair once pairs are approved. No needs, no registry data.
+/// </summary>
+public sealed record HomeSupport(string ProgramName, int Pairs, int Mentors, int Mentees, List<SupportPerson> WithoutPair)
+{
+    public static async Task<HomeSupport?> LoadAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var program = await db.CurrentProgramAsync(ct);
+        if (program is null) return null;
+        var pairs = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => new { p.MentorId, p.MenteeId }).ToListAsync(ct);
+        // The ids come from the one place that decides what the psychologist may know of needs; the Person filter then keeps
+        // only colleagues (active, with consent).
+        var ids = db.MenteesWithoutPair(program.Id);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department }).ToListAsync(ct);
+        var personIds = people.Select(p => p.Id).ToList();
+        var contacts = (await db.PortfolioContacts.AsNoTracking().Where(c => personIds.Contains(c.PersonId)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
+            .ToLookup(c => c.PersonId, PortfolioSearch.View);
+        var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
+        return new HomeSupport(program.Name, pairs.Count, pairs.Select(p => p.MentorId).Distinct().Count(), pairs.Select(p => p.MenteeId).Distinct().Count(),
+            people.Select(p => new SupportPerson(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, contacts[p.Id].ToList()))
+                .OrderBy(p => p.FullName, order).ToList());
+    }
+}
