@@ -86,7 +86,7 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByLabel("Логин").FillAsync(user);
         await page.GetByLabel("Пароль").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(BaseUrl + "/");
     }
 
     public Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });

@@ -25,6 +25,9 @@ public partial class AppDbContext
         // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
         b.Entity<MentorChoice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
 
+        // A draft program is the managers' work in progress: teachers and psychologists see neither it nor its roadmap.
+        b.Entity<MentoringProgram>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Status != ProgramStatus.Draft);
+
         // A contact the teacher keeps for the administration is not shown to colleagues.
         b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null
             || x.Visibility == ContactVisibility.School || IsSchoolManager || x.PersonId == ViewerPersonId);
