@@ -113,8 +113,8 @@ public sealed class CompetencyMap
     public IEnumerable<TopicBalance> DemandExceedsSupply =>
         Balances.Where(b => b.DemandExceedsSupply).OrderByDescending(b => b.Needs - b.Mentors).ThenByDescending(b => b.PrioritySum);
 
-    /// <summary>Share of answered teachers who are at once potential mentors and mentees, in percent.</summary>
-    public double BothRolesPercent => Answered == 0 ? 0 : Math.Round(100.0 * BothRoles / Answered, 1);
+    /// <summary>Share of the teachers in the map (everyone with saved answers, as the mentors and mentees are counted) who are both, in percent.</summary>
+    public double BothRolesPercent => TotalRows == 0 ? 0 : Math.Round(100.0 * BothRoles / TotalRows, 1);
 
     private static readonly StringComparer NameOrder = StringComparer.Create(RussianText.Culture, ignoreCase: true);
 
