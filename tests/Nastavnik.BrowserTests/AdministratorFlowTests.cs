@@ -17,7 +17,7 @@ public sealed class AdministratorFlowTests(AppServer app)
         await app.ShotAsync(page, "home-1440");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Педагоги", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Staff$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Staff$"));
         (await page.Locator("[data-testid=total]").InnerTextAsync()).ShouldContain("педагог");
         await app.ShotAsync(page, "staff-1440");
 
@@ -25,17 +25,17 @@ public sealed class AdministratorFlowTests(AppServer app)
         var yoName = await page.EvaluateAsync<string>("async () => { const r = await fetch('/api/v1/staff?q=ё&size=200'); return (await r.json()).items.find(i => i.lastName.includes('ё')).lastName; }");
         yoName.ShouldContain("ё");
         await page.GetByLabel("Поиск по ФИО, почте, предмету").FillAsync(yoName.Replace('ё', 'е').ToLowerInvariant());
-        await page.WaitForURLAsync(new Regex("q="));
+        await Expect(page).ToHaveURLAsync(new Regex("q="));
         var firstLink = page.Locator("table.table-staff tbody tr a").First;
         (await firstLink.InnerTextAsync()).ShouldStartWith(yoName);
         await firstLink.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Staff/Details/\\d+"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Staff/Details/\\d+"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Редактировать" }).ClickAsync();
         await page.GetByLabel("Должность").FillAsync("Учитель-наставник");
         await page.GetByLabel("Педагогический стаж, лет").FillAsync("21");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Staff/Details/\\d+"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Staff/Details/\\d+"));
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Изменения сохранены.");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Учитель-наставник");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("21 год");
@@ -56,14 +56,14 @@ public sealed class AdministratorFlowTests(AppServer app)
         (await page.Locator("[data-testid=summary]").InnerTextAsync()).ShouldContain("Новых педагогов: 2");
         await app.ShotAsync(page, "import-preview-1440");
         await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Staff$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Staff$"));
         (await page.Locator(".alert-success").InnerTextAsync()).ShouldContain("добавлено 2 педагога");
         await page.GetByLabel("Поиск по ФИО, почте, предмету").FillAsync("тестов федор");
         await page.Locator("table.table-staff tbody tr a", new() { HasText = "Тестов Фёдор Петрович" }).WaitForAsync();
 
         await page.Locator("[data-testid=user-menu]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Account/Login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
         await page.GotoAsync("/Staff");
         page.Url.ShouldContain("/Account/Login");
         app.ExternalRequests.ShouldBeEmpty();

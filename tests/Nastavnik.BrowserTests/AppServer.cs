@@ -41,7 +41,8 @@ public sealed class AppServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // Generous: on a busy machine the first start (migrations and the demo school) can take minutes; the loop ends as soon as it answers.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while (true)
         {
             if (_process.HasExited) throw new InvalidOperationException("The app exited:\n" + output);
@@ -50,7 +51,7 @@ public sealed class AppServer : IAsyncLifetime
                 if ((await http.GetAsync(BaseUrl + "/health")).StatusCode == HttpStatusCode.OK) break;
             }
             catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The app did not start in 90 s:\n" + output);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The app did not start in 300 s:\n" + output);
             await Task.Delay(250);
         }
         // The banner a newcomer reads: the URL and the demo logins.
@@ -86,7 +87,7 @@ public sealed class AppServer : IAsyncLifetime
         await page.GetByLabel("Логин").FillAsync(user);
         await page.GetByLabel("Пароль").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(BaseUrl + "/");
     }
 
     public Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });

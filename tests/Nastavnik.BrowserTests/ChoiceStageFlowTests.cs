@@ -23,7 +23,7 @@ public sealed class ChoiceStageFlowTests(AppServer app)
         var phone = await app.NewPageAsync(375, 800);
         await app.LoginAsync(phone, "teacher2", "teacher2026");
         await phone.Locator("[data-testid=my-choice] a").ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/Matching/ChoiceStage/Answer$"));
+        await Expect(phone).ToHaveURLAsync(new Regex("/Matching/ChoiceStage/Answer$"));
         (await phone.Locator("h1").InnerTextAsync()).ShouldBe("Выбор наставников");
         var card = phone.Locator("[data-testid=need-card]:has([data-testid=choice-form])").First;
         var topicId = (await card.GetAttributeAsync("id"))!;

@@ -42,7 +42,7 @@ public sealed class MatchingFlowTests(AppServer app)
         (await moved.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("передано другому");
 
         await page.Locator("[data-testid=run]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Matching$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Matching$"));
         (await locked.Locator("[data-testid=state]").InnerTextAsync()).ShouldBe("закреплено");
         await page.GotoAsync($"/Matching?topic={moveTopic}"); // the proposal is paged by 50: show this topic's rows
         var movedTo = page.Locator($"[data-testid=row][data-mentor='{newMentor}'][data-mentee='{moveMentee}'][data-topic='{moveTopic}']");
@@ -86,7 +86,7 @@ public sealed class MatchingFlowTests(AppServer app)
         {
             await page.Locator("#urgent").CheckAsync();
             await page.Locator("[data-testid=filter]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("urgent=true"));
+            await Expect(page).ToHaveURLAsync(new Regex("urgent=true"));
             (await page.Locator("[data-testid=row]").CountAsync()).ShouldBeGreaterThan(0);
         }
         await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, "matching-1440-filters.png") });

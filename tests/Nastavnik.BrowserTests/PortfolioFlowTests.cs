@@ -12,7 +12,7 @@ public sealed class PortfolioFlowTests(AppServer app)
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "teacher", "teacher2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Портфолио", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Portfolio$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Portfolio$"));
 
         await page.GetByLabel("Способ связи").SelectOptionAsync(new SelectOptionValue { Label = "Электронная почта" });
         await page.GetByLabel("Контакт", new() { Exact = true }).FillAsync("video.teacher@school291.example");
@@ -31,7 +31,7 @@ public sealed class PortfolioFlowTests(AppServer app)
         (await page.Locator(".alert-danger").InnerTextAsync()).ShouldContain("начинающийся с http:// или https://");
         await page.GetByLabel("Ссылки, по одной в строке").FillAsync("https://school291.example/video");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Portfolio$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Portfolio$"));
         var main = await page.Locator("main").InnerTextAsync();
         main.ShouldContain("добавлен в портфолио");
         main.ShouldContain("https://school291.example/video");
@@ -45,7 +45,7 @@ public sealed class PortfolioFlowTests(AppServer app)
         var colleague = await app.NewPageAsync();
         await app.LoginAsync(colleague, "teacher2", "teacher2026");
         await colleague.GetByRole(AriaRole.Link, new() { Name = "Супервизор", Exact = true }).ClickAsync();
-        await colleague.WaitForURLAsync(new Regex("/Supervisor$"));
+        await Expect(colleague).ToHaveURLAsync(new Regex("/Supervisor$"));
         await colleague.GetByLabel("Слова").FillAsync("видеоролик");
         await colleague.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
         var hit = colleague.Locator("[data-testid=hit]", new() { HasText = "Школьная медиастудия" });
@@ -61,7 +61,7 @@ public sealed class PortfolioFlowTests(AppServer app)
 
         // The colleague opens the author's portfolio read-only.
         await hit.GetByRole(AriaRole.Link).First.ClickAsync();
-        await colleague.WaitForURLAsync(new Regex("/Portfolio\\?personId=\\d+"));
+        await Expect(colleague).ToHaveURLAsync(new Regex("/Portfolio\\?personId=\\d+"));
         (await colleague.Locator("main").InnerTextAsync()).ShouldContain("Школьная медиастудия");
         (await colleague.GetByRole(AriaRole.Link, new() { Name = "Добавить материал" }).CountAsync()).ShouldBe(0);
         await app.ShotAsync(colleague, "portfolio-colleague-375");

@@ -12,7 +12,7 @@ public sealed class ProgramFlowTests(AppServer app)
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "curator", "curator2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Программа", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Programs$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Programs$"));
         await app.ShotAsync(page, "programs-before-1440");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Новая программа" }).ClickAsync();
@@ -33,16 +33,16 @@ public sealed class ProgramFlowTests(AppServer app)
         await app.ShotAsync(page, "program-new-1440");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Programs/Roadmap\\?id=\\d+"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Programs/Roadmap\\?id=\\d+"));
         var main = page.Locator("main");
         (await main.InnerTextAsync()).ShouldContain("дорожная карта заполнена по шаблону: 7 мероприятий");
         (await page.Locator("[data-testid=roadmap-counts]").InnerTextAsync()).ShouldContain("7 мероприятий");
         // The program's year is over, so every planned event is overdue and says so in words.
         (await page.Locator("[data-testid=overdue-count]").InnerTextAsync()).ShouldContain("просрочено: 7");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Отметить выполненным: Выявление потребностей педагогов" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Programs/Roadmap\\?id=\\d+"));
-        (await page.Locator("[data-testid=overdue-count]").InnerTextAsync()).ShouldContain("просрочено: 6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "выполнено: Выявление потребностей педагогов" }).ClickAsync();
+        // The page reloads at the same address: wait for the new count, not for a navigation.
+        await Expect(page.Locator("[data-testid=overdue-count]")).ToContainTextAsync("просрочено: 6");
         (await page.Locator("tr[data-testid=event]").First.InnerTextAsync()).ShouldContain("выполнено");
         await app.ShotAsync(page, "roadmap-1440");
         var id = Regex.Match(page.Url, "id=(\\d+)").Groups[1].Value;
@@ -70,12 +70,26 @@ public sealed class ProgramFlowTests(AppServer app)
         overflow.ShouldBeFalse("the roadmap must not make the whole page scroll sideways at 375 px");
         await app.ShotAsync(phone, "roadmap-375");
 
-        // A teacher sees the same roadmap, without the buttons that change it.
+        // A draft is the curators' work in progress: a teacher does not see it, neither in the list nor by its address.
         var teacher = await app.NewPageAsync(375, 800);
         await app.LoginAsync(teacher, "teacher", "teacher2026");
-        await teacher.GotoAsync($"/Programs/Roadmap?id={id}");
-        (await teacher.Locator("main").InnerTextAsync()).ShouldContain("Выявление потребностей педагогов");
-        (await teacher.GetByRole(AriaRole.Button, new() { Name = "выполнено" }).CountAsync()).ShouldBe(0);
+        (await teacher.GotoAsync($"/Programs/Roadmap?id={id}"))!.Status.ShouldBe(404);
+        await teacher.GotoAsync("/Programs");
+        (await teacher.Locator("main").InnerTextAsync()).ShouldNotContain(name);
+
+        // The curator deletes the draft: the button asks first (a dialog, no inline script); «Отмена» keeps it.
+        await page.GotoAsync($"/Programs?id={id}");
+        await page.Locator("[data-testid=delete-draft]").ClickAsync();
+        var dialog = page.Locator("dialog.confirm-dialog[open]");
+        await Expect(dialog).ToContainTextAsync($"Удалить черновик «{name}»");
+        await app.ShotAsync(page, "program-delete-confirm-1440");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Отмена" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        (await page.Locator("main").InnerTextAsync()).ShouldContain(name);
+        await page.Locator("[data-testid=delete-draft]").ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Удалить черновик" }).ClickAsync();
+        await Expect(page.Locator(".alert-success")).ToContainTextAsync($"Черновик «{name}» удалён.");
+        (await page.Locator("main a", new() { HasText = name }).CountAsync()).ShouldBe(0);
         app.ExternalRequests.ShouldBeEmpty();
     }
 }

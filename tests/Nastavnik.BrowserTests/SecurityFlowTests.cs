@@ -22,16 +22,16 @@ public sealed class SecurityFlowTests(AppServer app)
         await app.LoginAsync(page, "curator", "curator2026");
         (await page.Locator("[data-testid=demo-mark]").InnerTextAsync()).ShouldContain("Демонстрационная школа");
 
-        // A stage's «Удалить этап» asks first (site.js, data-confirm); «Отмена» keeps the stage.
+        // A stage's «Удалить этап» asks first (js/confirm.js, data-confirm, a <dialog>); «Отмена» keeps the stage.
         await page.GotoAsync("/Programs");
         await page.Locator("a[href*='/Programs/Roadmap?id=']").First.ClickAsync();
         await page.Locator("a[href*='/Programs/Stage?']").First.ClickAsync();
         var title = await page.GetByLabel("Название этапа").InputValueAsync();
-        string? asked = null;
-        page.Dialog += (_, d) => { asked = d.Message; _ = d.DismissAsync(); };
         await page.GetByRole(AriaRole.Button, new() { Name = "Удалить этап" }).ClickAsync();
-        await page.GetByLabel("Название этапа").WaitForAsync();
-        asked.ShouldNotBeNull().ShouldStartWith("Удалить этап вместе с его мероприятиями");
+        var dialog = page.Locator("dialog.confirm-dialog[open]");
+        await Assertions.Expect(dialog).ToContainTextAsync("Удалить этап вместе с его мероприятиями");
+        await dialog.Locator("[data-testid=confirm-cancel]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
         page.Url.ShouldContain("/Programs/Stage?");
         (await page.GetByLabel("Название этапа").InputValueAsync()).ShouldBe(title);
 

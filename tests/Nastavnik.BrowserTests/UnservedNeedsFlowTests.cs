@@ -13,7 +13,7 @@ public sealed class UnservedNeedsFlowTests(AppServer app)
         await app.LoginAsync(page, "curator", "curator2026");
         await page.GotoAsync("/Diagnostics/Map");
         await page.Locator("[data-testid=unserved-link]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Matching/Unserved"));
+        await Expect(page).ToHaveURLAsync(new Regex("/Matching/Unserved"));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Незакрытые дефициты");
         (await page.Locator("[data-testid=summary]").InnerTextAsync()).ShouldContain("Оптимальный подбор");
         (await page.Locator("[data-testid=unserved]").CountAsync()).ShouldBeGreaterThan(0);

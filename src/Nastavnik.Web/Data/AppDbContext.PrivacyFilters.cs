@@ -41,6 +41,9 @@ public partial class AppDbContext
         // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
         b.Entity<Choice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
 
+        // A draft program is the managers' work in progress: teachers and psychologists see neither it nor its roadmap.
+        b.Entity<MentoringProgram>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Status != ProgramStatus.Draft);
+
         // A contact the teacher keeps for the administration is not shown to colleagues, nor any contact of someone who is not a
         // colleague (archived, without consent).
         b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Programs;
 
 namespace Nastavnik.Web.Features;
@@ -19,17 +20,18 @@ public sealed record HomeCycle(
         var events = await db.RoadmapEvents.Where(e => e.ProgramId == program.Id)
             .Select(e => new { e.Status, e.DueDate }).ToListAsync(ct);
         var round = await db.LatestRoundAsync(program.Id, ct);
-        var eligible = await db.People.CountAsync(p => !p.IsArchived && p.Kind == PersonKind.Teacher && p.Consent == ConsentStatus.Given, ct);
+        var eligible = await db.People.CountAsync(Participation.IsAsked, ct);
         int answered = 0, needs = 0, uncovered = 0, mentors = 0, choiceMade = 0;
         ChoiceStage? choice = null;
         if (round is not null)
         {
-            answered = await db.RoundResponses.CountAsync(r => r.RoundId == round.Id && r.SubmittedAt != null, ct);
-            needs = await db.Needs.CountAsync(n => n.RoundId == round.Id, ct);
-            // A need is covered when someone other than the teacher offers its topic in the same round.
-            uncovered = await db.Needs.CountAsync(n => n.RoundId == round.Id
-                && !db.Offers.Any(o => o.RoundId == round.Id && o.TopicId == n.TopicId && o.PersonId != n.PersonId), ct);
-            mentors = await db.Offers.Where(o => o.RoundId == round.Id).Select(o => o.PersonId).Distinct().CountAsync(ct);
+            // The figures of the competency map, computed by the map itself, so both pages say the same.
+            var participation = await Participation.LoadAsync(db, round.Id, ct);
+            var map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, round.Id, withNeeds: true, ct), new CompetencyMapFilter(), participation, pageSize: 1);
+            (eligible, answered) = (participation.Asked, participation.Answered);
+            needs = map.Balances.Sum(b => b.Needs);
+            uncovered = map.Uncovered.Count;
+            mentors = map.Mentors;
             choice = await db.ChoiceStages.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == round.Id, ct);
             if (choice is not null) choiceMade = await db.Choices.Where(m => m.RoundId == round.Id).Select(m => m.MenteeId).Distinct().CountAsync(ct);
         }

@@ -36,7 +36,8 @@ public abstract class AccountTests(AppFixture app)
         var victim = await app.WithDb(db => db.Users.Where(u => u.UserName == other.Teachers[0].Login).Select(u => new { u.Id, u.PasswordHash }).SingleAsync());
         var admin = await school.AdminAsync();
 
-        (await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Reset", new() { ["id"] = victim.Id })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync($"/Admin/Users/Reset?id={victim.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.PostFormAsync("/Admin/Users", "/Admin/Users/Reset", new() { ["id"] = victim.Id })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Unlock", new() { ["id"] = victim.Id })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.WithDb(db => db.Users.Where(u => u.Id == victim.Id).Select(u => u.PasswordHash).SingleAsync())).ShouldBe(victim.PasswordHash);
     }

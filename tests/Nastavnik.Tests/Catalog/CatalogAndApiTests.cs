@@ -151,7 +151,13 @@ public abstract class CatalogAndApiTests(AppFixture app)
 
         // The administrator resets the password: the old one stops working.
         var userId = await app.WithDb(db => db.Users.Where(u => u.UserName == "math.teacher").Select(u => u.Id).SingleAsync());
-        var reset = await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Reset", new() { ["id"] = userId });
+        // It asks first: the button opens a confirmation that says what will happen, and opening it changes nothing.
+        var confirm = Html.Parse(await admin.GetStringAsync($"/Admin/Users/Reset?id={userId}")).QuerySelector("[data-testid=confirm-reset]")!.TextContent;
+        confirm.ShouldContain("Старый пароль перестанет работать, а пользователь будет выведен из системы на всех устройствах");
+        confirm.ShouldContain("math.teacher");
+        await app.LoginAsync("math.teacher", "my-own-2026");
+        (await admin.GetStringAsync("/Admin/Users")).ShouldContain($"/Admin/Users/Reset?id={userId}");
+        var reset = await admin.PostFormAsync($"/Admin/Users/Reset?id={userId}", "/Admin/Users/Reset", new() { ["id"] = userId });
         var newPassword = Html.Parse(await reset.Content.ReadAsStringAsync()).QuerySelector("[data-testid=new-password] code")!.TextContent;
         newPassword.ShouldNotBe(password);
         await app.LoginAsync("math.teacher", newPassword);

@@ -36,6 +36,9 @@ public abstract class CompetencyMapTests(AppFixture app)
             Need N(int i, string code, int priority) => new() { SchoolId = school.Id, RoundId = roundId, PersonId = P(i), TopicId = topics[code].Id, Priority = priority, Comment = $"секрет {i}" };
             db.Offers.AddRange(O(0, "MET-01", 3), O(0, "ICT-01", 2), O(1, "MET-01", 1), O(1, "ICT-02", 2), O(2, "ICT-01", 3), O(4, "PSY-01", 2));
             db.Needs.AddRange(N(0, "MET-02", 3), N(1, "ICT-01", 2), N(3, "MET-01", 2), N(3, "ICT-02", 3), N(4, "PSY-01", 2), N(5, "MET-02", 1), N(5, "ICT-02", 2));
+            // Everyone has sent the sheet: «ответили» counts sent sheets (Participation).
+            db.RoundResponses.AddRange(Enumerable.Range(0, 6).Select(i => new RoundResponse
+            { SchoolId = school.Id, RoundId = roundId, PersonId = P(i), SubmittedAt = new DateTime(2026, 9, 10, 8, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 9, 10, 8, 0, 0, DateTimeKind.Utc), UpdatedBy = "test" }));
             return db.SaveChangesAsync();
         });
         return new Case(school, roundId, topics);
@@ -132,7 +135,7 @@ public abstract class CompetencyMapTests(AppFixture app)
         Text(digital, "answered").ShouldBe("6");
         Text(digital, "mentors").ShouldBe("3");
         Text(digital, "mentees").ShouldBe("3");
-        Text(digital, "both").ShouldBe("1 (16,7 %)");
+        Text(digital, "both").ShouldBe("1 (20 %)"); // of the five teachers with ICT answers
         Text(digital, "uncovered-count").ShouldBe("0");
         var m = Matrix(digital);
         m["Наставники"].Count.ShouldBe(5); // the five ICT topics only

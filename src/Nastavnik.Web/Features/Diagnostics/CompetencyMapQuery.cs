@@ -99,8 +99,11 @@ public sealed class CompetencyMap
     public required int Pages { get; init; }
     public required IReadOnlyList<TopicBalance> Balances { get; init; }
     public required IReadOnlyList<Deficit> Uncovered { get; init; }
+    /// <summary>Teachers asked to answer and those who sent their sheet (<see cref="Participation"/>, the same figure as on the home page).</summary>
     public required int TeachersTotal { get; init; }
     public required int Answered { get; init; }
+    /// <summary>Teachers in the map whose answers are saved but whose sheet is not sent (or who may no longer be asked).</summary>
+    public required int NotSent { get; init; }
     public required int Mentors { get; init; }
     public required int Mentees { get; init; }
     public required int BothRoles { get; init; }
@@ -110,13 +113,14 @@ public sealed class CompetencyMap
     public IEnumerable<TopicBalance> DemandExceedsSupply =>
         Balances.Where(b => b.DemandExceedsSupply).OrderByDescending(b => b.Needs - b.Mentors).ThenByDescending(b => b.PrioritySum);
 
-    /// <summary>Share of answered teachers who are at once potential mentors and mentees, in percent.</summary>
-    public double BothRolesPercent => Answered == 0 ? 0 : Math.Round(100.0 * BothRoles / Answered, 1);
+    /// <summary>Share of the teachers in the map (everyone with saved answers, as the mentors and mentees are counted) who are both, in percent.</summary>
+    public double BothRolesPercent => TotalRows == 0 ? 0 : Math.Round(100.0 * BothRoles / TotalRows, 1);
 
     private static readonly StringComparer NameOrder = StringComparer.Create(RussianText.Culture, ignoreCase: true);
 
+    /// <param name="participation">Who was asked and who answered, in the filter's department (<see cref="Participation.LoadAsync"/>).</param>
     /// <param name="pageSize">Rows of the matrix per page; 0 returns every row (the export).</param>
-    public static CompetencyMap Build(CompetencyData data, CompetencyMapFilter filter, int pageSize = CompetencyMapFilter.PageSize)
+    public static CompetencyMap Build(CompetencyData data, CompetencyMapFilter filter, Participation participation, int pageSize = CompetencyMapFilter.PageSize)
     {
         var topics = data.Topics.Where(t => filter.Dir is null || t.DirectionId == filter.Dir).ToList();
         var topicById = topics.ToDictionary(t => t.Id);
@@ -141,8 +145,6 @@ public sealed class CompetencyMap
 
         var mentors = offers.Select(o => o.PersonId).ToHashSet();
         var mentees = needs.Select(n => n.PersonId).ToHashSet();
-        // Answered: anyone in the slice with an answer in any topic (a filter by direction does not make a teacher "not answered").
-        var answered = data.Offers.Select(o => o.PersonId).Concat(data.Needs.Select(n => n.PersonId)).Where(InSlice).ToHashSet();
 
         // Rows: everyone with an answer in the slice, in the registry's order; cells are built for the shown page only.
         var ordered = mentors.Union(mentees).Select(id => data.People[id]).OrderBy(p => p.Rank).ToList();
@@ -168,8 +170,9 @@ public sealed class CompetencyMap
             Pages = pages,
             Balances = balances,
             Uncovered = uncovered,
-            TeachersTotal = data.People.Values.Count(p => p.IsTeacher && InSlice(p.Id)),
-            Answered = answered.Count,
+            TeachersTotal = participation.Asked,
+            Answered = participation.Answered,
+            NotSent = ordered.Count(p => !participation.AnsweredIds.Contains(p.Id)),
             Mentors = mentors.Count,
             Mentees = mentees.Count,
             BothRoles = mentors.Count(mentees.Contains),

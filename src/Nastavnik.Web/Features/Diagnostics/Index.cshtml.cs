@@ -20,6 +20,9 @@ public class IndexModel(AppDbContext db, RoundCommands rounds, TimeProvider cloc
     public RoundStatus.Summary? Status { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dept { get; set; }
+    // "page" is reserved by Razor Pages for the page's own route value.
+    [BindProperty(SupportsGet = true, Name = "p")] public int P { get; set; } = 1;
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Deadline { get; set; }
     public string? Error { get; private set; }
@@ -70,11 +73,13 @@ public class IndexModel(AppDbContext db, RoundCommands rounds, TimeProvider cloc
         if (Program is null) return;
         Rounds = await db.DiagnosticsRounds.AsNoTracking().Where(r => r.ProgramId == Program.Id)
             .OrderByDescending(r => r.OpenedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
-        if (Latest is not null) Status = await RoundStatus.LoadAsync(db, Latest.Id, Show, Q, ct);
+        if (Latest is not null) Status = await RoundStatus.LoadAsync(db, Latest.Id, Show, Q, ct, Dept, P);
     }
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    public string FilterLink(string? show) => Url.Page("/Diagnostics/Index", new { show, q = Q })!;
+    public string FilterLink(string? show) => Url.Page("/Diagnostics/Index", new { show, q = Q, dept = Dept })!;
+
+    public string PageLink(int page) => Url.Page("/Diagnostics/Index", new { show = Show, q = Q, dept = Dept, p = page })!;
 }

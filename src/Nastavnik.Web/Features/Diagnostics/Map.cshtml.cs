@@ -19,7 +19,8 @@ public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log
     {
         Scope = await db.ResolveScopeAsync(Filter.Round, ct);
         if (Scope.Round is not null)
-            Map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: true, ct), Filter);
+            Map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: true, ct), Filter,
+                await Participation.LoadAsync(db, Scope.Round.Id, ct, Filter.Dept));
         Response.Headers.Vary = "HX-Request";
         return Request.Headers.ContainsKey("HX-Request") ? Partial("_MapMatrix", this) : Page();
     }
@@ -29,7 +30,8 @@ public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log
     {
         Scope = await db.ResolveScopeAsync(Filter.Round, ct);
         if (Scope.Round is null) return RedirectToPage("/Diagnostics/Map");
-        var map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: true, ct), Filter, pageSize: 0);
+        var map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: true, ct), Filter,
+            await Participation.LoadAsync(db, Scope.Round.Id, ct, Filter.Dept), pageSize: 0);
         var topics = map.Directions.SelectMany(d => d.Topics).ToList();
         var matrix = new XlsxWriter.Sheet("Карта компетенций",
             ["ФИО", "МО", .. topics.Select(t => $"{t.DirectionName}: {t.Name}")],

@@ -13,10 +13,18 @@ public static class RoundStatus
         public bool Answered => HasConsent && SubmittedAt is not null;
     }
 
-    public sealed record Summary(int Teachers, int WithConsent, int Answered, int Drafts, int WithoutConsent, List<Row> Rows);
+    /// <param name="Asked">Who is asked to answer (<see cref="Participation.IsAsked"/>); <paramref name="Answered"/> is of them.</param>
+    /// <param name="Found">Rows that pass the filters; <paramref name="Rows"/> is the page of them shown.</param>
+    public sealed record Summary(int Teachers, int Asked, int Answered, int Drafts, int WithoutConsent, int Found, int Page, int Pages,
+        IReadOnlyList<string> Departments, List<Row> Rows);
 
-    /// <summary>Filters: all, answered, notanswered (with consent, not submitted), noconsent. The search is on the folded name.</summary>
-    public static async Task<Summary> LoadAsync(AppDbContext db, int roundId, string? show, string? q, CancellationToken ct)
+    public const int PageSize = 25;
+
+    /// <summary>
+    /// Filters: show = all, answered, notanswered (with consent, not submitted), noconsent; dept; the search is on the folded name.
+    /// Rows are paged by <see cref="PageSize"/> like the registry; the counts cover the whole school.
+    /// </summary>
+    public static async Task<Summary> LoadAsync(AppDbContext db, int roundId, string? show, string? q, CancellationToken ct, string? dept = null, int page = 1)
     {
         var people = await db.People.AsNoTracking().Where(p => !p.IsArchived && p.Kind == PersonKind.Teacher)
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
@@ -39,6 +47,7 @@ public static class RoundStatus
 
         var words = RussianText.Fold(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var rows = all.Where(x => words.All(w => x.SearchText.Contains(w, StringComparison.Ordinal))).Select(x => x.Row)
+            .Where(r => string.IsNullOrEmpty(dept) || r.Department == dept)
             .Where(r => show switch
             {
                 "answered" => r.Answered,
@@ -46,9 +55,12 @@ public static class RoundStatus
                 "noconsent" => !r.HasConsent,
                 _ => true,
             }).ToList();
-        var withConsent = all.Count(x => x.Row.HasConsent);
-        return new Summary(all.Count, withConsent, all.Count(x => x.Row.Answered), all.Count(x => x.Row.HasConsent && x.Row.HasSheet && !x.Row.Answered),
-            all.Count - withConsent, rows);
+        var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var shown = Math.Clamp(page, 1, pages);
+        var participation = await Participation.LoadAsync(db, roundId, ct);
+        var departments = all.Select(x => x.Row.Department).OfType<string>().Distinct().Order(StringComparer.Create(RussianText.Culture, true)).ToList();
+        return new Summary(all.Count, participation.Asked, participation.Answered, all.Count(x => x.Row.HasConsent && x.Row.HasSheet && !x.Row.Answered),
+            all.Count(x => !x.Row.HasConsent), rows.Count, shown, pages, departments, rows.Skip((shown - 1) * PageSize).Take(PageSize).ToList());
     }
 
     public static string SourceWord(AnswerSource? s) => s switch

@@ -9,7 +9,7 @@ namespace Nastavnik.Web.Features.Programs;
 
 /// <summary>The school's programs: the chosen (by default the current) one as a card, the others as a list.</summary>
 [Authorize(Policy = Policies.ProgramRead)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ProgramCommands commands, TimeProvider clock) : PageModel
 {
     public sealed record ProgramRow(int Id, string Name, DateOnly StartDate, DateOnly EndDate, ProgramStatus Status);
 
@@ -18,6 +18,23 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public int EventCount { get; private set; }
     public int OverdueCount { get; private set; }
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
+    public string? Error { get; private set; }
+
+    /// <summary>Deletes a draft (the button asks first, wwwroot/js/confirm.js); see <see cref="ProgramCommands.DeleteDraftAsync"/>.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int version, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var result = await commands.DeleteDraftAsync(id, version, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error)
+        {
+            Error = error.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await OnGetAsync(id, ct);
+        }
+        TempData["Flash"] = $"Черновик «{result.Value}» удалён.";
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {

@@ -63,6 +63,13 @@ public static class ProgramApi
             return TypedResults.Ok(ProgramDto.From(program));
         }).RequireAuthorization(Policies.ProgramWrite);
 
+        group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ProgramCommands commands, HttpContext http, CancellationToken ct) =>
+        {
+            if (ApiProblems.IfMatch(http) is not { } version) return ApiProblems.PreconditionRequired();
+            var result = await commands.DeleteDraftAsync(id, version, ct);
+            return result.Error is { } error ? error.ToProblem() : TypedResults.NoContent();
+        }).RequireAuthorization(Policies.ProgramWrite);
+
         group.MapGet("/{id:int}/events", async Task<Results<Ok<List<EventDto>>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, CancellationToken ct) =>
         {
             var roadmap = await Roadmap.LoadAsync(db, id, ct);

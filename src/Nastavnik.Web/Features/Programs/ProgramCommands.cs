@@ -120,6 +120,31 @@ public sealed class ProgramCommands(AppDbContext db)
         return saved.Ok ? CommandResult.Success : saved.Error!;
     }
 
+    /// <summary>
+    /// Deletes a draft with its roadmap, indicators and curators. An active or completed program is history and is never deleted;
+    /// neither is a draft that already has diagnostics (teachers' answers belong to it).
+    /// </summary>
+    public async Task<CommandResult<string>> DeleteDraftAsync(int programId, int expectedVersion, CancellationToken ct)
+    {
+        var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null) return CommandError.NotFound(ProgramNotFound);
+        if (program.Status != ProgramStatus.Draft)
+            return CommandError.Conflict("Удалить можно только черновик. Активную или завершённую программу удалить нельзя: её история нужна для отчётов.");
+        if (await db.DiagnosticsRounds.AnyAsync(r => r.ProgramId == programId, ct))
+            return CommandError.Conflict("В черновике уже проводилась диагностика: удалить его нельзя, чтобы не потерять ответы педагогов.");
+        db.Entry(program).Property(p => p.Version).OriginalValue = expectedVersion;
+        db.Programs.Remove(program);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandError.Stale("Пока была открыта страница, черновик изменил другой пользователь. Проверьте его и удалите ещё раз.");
+        }
+        return program.Name;
+    }
+
     private async Task<CommandResult<RoadmapEvent>> SaveEventAsync(RoadmapEvent ev, string staleMessage, CancellationToken ct)
     {
         try

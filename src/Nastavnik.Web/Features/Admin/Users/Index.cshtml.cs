@@ -13,20 +13,8 @@ public class IndexModel(AppDbContext db, AccountCommands accounts, TimeProvider 
     public sealed record UserRow(string Id, string UserName, string DisplayName, int? PersonId, string Roles, bool LockedOut);
 
     public List<UserRow> Users { get; private set; } = [];
-    public string? NewPassword { get; private set; }
-    public string? NewPasswordFor { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await Load(ct);
-
-    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct)
-    {
-        var result = await accounts.ResetPasswordAsync(db.School.SchoolId!.Value, id, ct);
-        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
-        if (result.Error is { } error) error.AddTo(ModelState);
-        else (NewPassword, NewPasswordFor) = (result.Value!.Password, result.Value.User.UserName);
-        await Load(ct);
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
