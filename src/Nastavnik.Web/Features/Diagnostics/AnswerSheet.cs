@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
