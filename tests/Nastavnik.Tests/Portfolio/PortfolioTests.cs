@@ -263,7 +263,8 @@ public abstract class PortfolioTests(AppFixture app)
         {
             for (var i = 0; i < 45; i++)
             {
-                var p = new Person { SchoolId = school.Id, LastName = $"Педагогова-{i:00}", FirstName = "Анна", Department = "МО начальных классов" };
+                // Colleagues with consent: only their portfolios are shown to a teacher (ADR-004).
+                var p = new Person { SchoolId = school.Id, LastName = $"Педагогова-{i:00}", FirstName = "Анна", Department = "МО начальных классов", Consent = ConsentStatus.Given };
                 db.People.Add(p);
                 await db.SaveChangesAsync();
                 db.PortfolioItems.Add(new PortfolioItem { SchoolId = school.Id, PersonId = p.Id, Title = "Игровые технологии", Description = $"Видеоролики к уроку {i}" });
