@@ -53,8 +53,9 @@ public sealed class LayoutTests(AppServer app)
         await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("show=answered"));
         await phone.GetByLabel("Методическое объединение").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("dept="));
-        (await phone.Locator("[data-testid=answers-table] a", new() { HasText = "Заполнить за педагога" }).CountAsync()).ShouldBe(0);
-        (await phone.Locator("[data-testid=answers-table] a", new() { HasText = "Посмотреть ответы" }).CountAsync()).ShouldBeGreaterThan(0);
+        // Wait for the swapped list itself (the address may change before the new rows are in).
+        await Expect(phone.Locator("[data-testid=answers-table] a", new() { HasText = "Посмотреть ответы" }).First).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-testid=answers-table] a", new() { HasText = "Заполнить за педагога" })).ToHaveCountAsync(0);
         await app.ShotAsync(phone, "diagnostics-filtered-375");
 
         var desktop = await app.NewPageAsync();
