@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Nastavnik: unit and HTTP integration tests on SQLite and on a real PostgreSQL,
-# and browser tests in Chromium. Installs what is missing (Debian packages), starts a throwaway
+# and browser tests in Chromium. Installs what is missing (Debian packages: chromium, postgresql, npm), starts a throwaway
 # PostgreSQL on loopback for the duration of the run, and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql postgresql-contrib)
+# npm fetches axe-core for the browser tests' accessibility walk (tests/Nastavnik.BrowserTests/*.csproj).
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq
