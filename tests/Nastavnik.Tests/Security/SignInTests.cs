@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Web.Data;
 
 namespace Nastavnik.Tests.Security;
 
