@@ -72,7 +72,8 @@ public sealed class RealInstallationTests_Sqlite : RealInstallationTests
         {
             try { Directory.Delete(dir, true); } catch (IOException) { }
             return Task.CompletedTask;
-        }));
+        }
+        ));
     }
 }
 
