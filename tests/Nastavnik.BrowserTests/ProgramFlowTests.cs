@@ -40,7 +40,8 @@ public sealed class ProgramFlowTests(AppServer app)
         // The program's year is over, so every planned event is overdue and says so in words.
         (await page.Locator("[data-testid=overdue-count]").InnerTextAsync()).ShouldContain("просрочено: 7");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "выполнено: Выявление потребностей педагогов" }).ClickAsync();
+        var first = page.Locator("tr[data-testid=event]").Filter(new() { HasText = "Выявление потребностей педагогов" });
+        await first.GetByRole(AriaRole.Button, new() { Name = "выполнено" }).ClickAsync();
         // The page reloads at the same address: wait for the new count, not for a navigation.
         await Expect(page.Locator("[data-testid=overdue-count]")).ToContainTextAsync("просрочено: 6");
         (await page.Locator("tr[data-testid=event]").First.InnerTextAsync()).ShouldContain("выполнено");

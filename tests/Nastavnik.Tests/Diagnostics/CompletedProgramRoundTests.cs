@@ -63,7 +63,7 @@ public abstract class CompletedProgramRoundTests(AppFixture app)
             var version = await app.WithDb(db => db.DiagnosticsRounds.Where(r => r.Id == roundId).Select(r => r.Version).SingleAsync());
             (await rounds.SetOpenAsync(roundId, false, version, default)).Error.ShouldBeNull();
             (await rounds.SetOpenAsync(roundId, true, version + 1, default)).Error
-                .ShouldBeRefusal(ErrorKind.Conflict, "Программа наставничества завершена: её диагностику нельзя открыть снова.");
+                .ShouldBeRefusal(ErrorKind.Conflict, "Программа наставничества завершена: её тур диагностики нельзя открыть снова.");
         }
     }
 }

@@ -92,7 +92,7 @@ public abstract class SessionTests(AppFixture app)
         await admin.SignInAsync(school.Admin, TestSchool.Password);
 
         var id = await app.WithDb(db => db.Users.Where(u => u.UserName == school.Teachers[0].Login).Select(u => u.Id).SingleAsync());
-        (await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Reset", new() { ["id"] = id })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PostFormAsync($"/Admin/Users/Reset?id={id}", "/Admin/Users/Reset", new() { ["id"] = id })).StatusCode.ShouldBe(HttpStatusCode.OK);
         clock.Advance(AMinute);
         (await teacher.ApiAsync()).ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.ApiAsync()).ShouldBe(HttpStatusCode.OK);
@@ -140,7 +140,7 @@ public abstract class SessionTests(AppFixture app)
         var school = await app.NewSchoolAsync(teachers: 1);
         var admin = await school.AdminAsync();
         var id = await app.WithDb(db => db.Users.Where(u => u.UserName == school.Teachers[0].Login).Select(u => u.Id).SingleAsync());
-        var reset = await admin.PostFormAsync("/Admin/Users", "/Admin/Users?handler=Reset", new() { ["id"] = id });
+        var reset = await admin.PostFormAsync($"/Admin/Users/Reset?id={id}", "/Admin/Users/Reset", new() { ["id"] = id });
         var temporary = Html.Parse(await reset.Content.ReadAsStringAsync()).QuerySelector("[data-testid=new-password] code")!.TextContent;
 
         var teacher = await app.LoginAsync(school.Teachers[0].Login, temporary);
