@@ -41,6 +41,11 @@ public partial class AppDbContext
         // A choice names the mentee's need: the same rule as Need (the mentee, the school's curators and administrators).
         b.Entity<Choice>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.MenteeId == ViewerPersonId);
 
+        // A notification and a person's e-mail settings are their own; curators and administrators see the school's (who read an
+        // announcement). Their text never holds deficits or answers (Notifier), so this guards the inbox, not personal data.
+        b.Entity<Notification>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.UserId == ViewerUserId);
+        b.Entity<NotificationSetting>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.UserId == ViewerUserId);
+
         // A draft program is the managers' work in progress: teachers and psychologists see neither it nor its roadmap.
         b.Entity<MentoringProgram>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Status != ProgramStatus.Draft);
 

@@ -33,6 +33,12 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<Choice> Choices => Set<Choice>();
     public DbSet<MentorAvailability> MentorAvailabilities => Set<MentorAvailability>();
     public DbSet<DeclinedOffer> DeclinedOffers => Set<DeclinedOffer>();
+    public DbSet<SignInCode> SignInCodes => Set<SignInCode>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSetting> NotificationSettings => Set<NotificationSetting>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<OutboxLetter> OutboxLetters => Set<OutboxLetter>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public CurrentSchool School => school;
 
@@ -43,6 +49,7 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     internal int? TenantId => school.SchoolId;
     internal bool IsSchoolManager => school.IsSchoolManager;
     internal int ViewerPersonId => school.PersonId;
+    internal string ViewerUserId => school.UserId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -86,6 +93,13 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration(new DeclinedOfferConfiguration());
         // Accounts
         b.ApplyConfiguration(new AppUserConfiguration());
+        b.ApplyConfiguration(new SignInCodeConfiguration());
+        // Notifications, letters and jobs
+        b.ApplyConfiguration(new NotificationConfiguration());
+        b.ApplyConfiguration(new NotificationSettingConfiguration());
+        b.ApplyConfiguration(new AnnouncementConfiguration());
+        b.ApplyConfiguration(new OutboxLetterConfiguration());
+        b.ApplyConfiguration(new JobLeaseConfiguration());
 
         Tenancy.ApplyFilters(b, this);
         ApplyPrivacyFilters(b);

@@ -29,6 +29,9 @@ public sealed class CurrentSchool(IHttpContextAccessor http)
 
     public string UserName => http.HttpContext?.User.Identity?.Name ?? "system";
 
+    /// <summary>The signed-in account's id; empty when there is none (it then matches no record).</summary>
+    public string UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
     public const string PersonClaimType = "nastavnik:person";
 
     /// <summary>The person linked to the signed-in account; -1 when there is none (it then matches no record).</summary>

@@ -13,6 +13,7 @@ using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Schools;
@@ -43,6 +44,9 @@ public static class Services
         services.AddScoped<PortfolioCommands>();
         services.AddScoped<MatchingWorkflow>();
         services.AddScoped<ChoiceStageCommands>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddOptions<PublicUrlOptions>().BindConfiguration("Nastavnik");
+        services.AddScoped<Notifier>();
         return services;
     }
 
