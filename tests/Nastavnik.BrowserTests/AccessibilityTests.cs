@@ -8,8 +8,8 @@ namespace Nastavnik.BrowserTests;
 /// Every page with axe-core (from npm, fetched at build time, see the .csproj): no serious or critical violation; and every page
 /// fits a 375 px phone without sideways scrolling (docs/ui.md). One browser context per role. Each page of the list is checked
 /// once, by the first role in <see cref="Roles"/> that may open it (the one that sees most of it); besides, every role checks
-/// its own home, and a role whose menu differs from those before it checks the pages of its menu (what a teacher sees there
-/// is not what the curator sees). Every link of every role's menu must open. axe is served to the page by the test itself
+/// its own home, and a role whose menu is not within the menu of a role before it checks the pages of its menu and a person's
+/// own pages (what a teacher sees there is not what the administrator sees). Every link of every role's menu must open. axe is served to the page by the test itself
 /// from the app's own origin. The 375 px check runs on the page already open (the viewport narrows, then widens again).
 /// </summary>
 [Collection("browser")]
@@ -23,6 +23,9 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
         ("admin", "admin2026", 9), ("curator", "curator2026", 8), ("teacher", "teacher2026", 8), ("teacher2", "teacher2026", 8),
         ("psychologist", "psychologist2026", 8),
     ];
+
+    /// <summary>Pages of a person's own, not in the menu (a teacher's portfolio item, the choice of a mentor), filled in for a teacher.</summary>
+    private static readonly string[] OwnPages = ["/Portfolio/Edit", "/Matching/ChoiceStage/Answer"];
 
     /// <summary>Pages also kept as full-page screenshots at 1440 and 375 px (for a person to look at), named by the role that checked them.</summary>
     private static readonly HashSet<string> Shots = ["/", "/Staff", "/Staff/Edit", "/Catalog", "/Staff/Import", "/Account/ChangePassword", "/Admin/Users", "/Admin/Users/Create"];
@@ -58,8 +61,8 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
                 await response.DisposeAsync();
             }
 
-            // Its own pages: the home always; the menu's pages unless a role before it had the same links or more.
-            var own = menus.Any(m => menu.IsSubsetOf(m)) ? ["/"] : menu.Order(StringComparer.Ordinal).ToList();
+            // Its own pages: the home always; the menu's pages and a person's own pages unless a role before it had the same links or more.
+            var own = menus.Any(m => menu.IsSubsetOf(m)) ? ["/"] : menu.Order(StringComparer.Ordinal).Concat(OwnPages).ToList();
             menus.Add(menu);
             var before = checkedPages.Count;
             var checkedHere = 0;
