@@ -1,26 +1,37 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Nastavnik.BrowserTests;
 
 /// <summary>
-/// Every page by every role with axe-core (from npm, fetched at build time, see the .csproj): no serious or critical violation.
-/// One browser context per role walks the whole list; pages a role may not open are skipped (and counted), so each role is
-/// checked on exactly the pages it sees. axe is served to the page by the test itself from the app's own origin.
+/// Every page with axe-core (from npm, fetched at build time, see the .csproj): no serious or critical violation; and every page
+/// fits a 375 px phone without sideways scrolling (docs/ui.md). One browser context per role. Each page of the list is checked
+/// once, by the first role in <see cref="Roles"/> that may open it (the one that sees most of it); besides, every role checks
+/// its own home, and a role whose menu is not within the menu of a role before it checks the pages of its menu and a person's
+/// own pages (what a teacher sees there is not what the administrator sees). Every link of every role's menu must open. axe is served to the page by the test itself
+/// from the app's own origin. The 375 px check runs on the page already open (the viewport narrows, then widens again).
 /// </summary>
 [Collection("browser")]
-public sealed class AccessibilityTests(AppServer app)
+public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
 {
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js"));
 
-    private static readonly (string User, string Password, int AtLeast)[] Roles =
+    /// <summary>In the order of how much of the app a role sees; the fewest menu links each role must have.</summary>
+    private static readonly (string User, string Password, int MenuAtLeast)[] Roles =
     [
-        ("curator", "curator2026", 25), ("admin", "admin2026", 28), ("teacher", "teacher2026", 10), ("teacher2", "teacher2026", 10),
+        ("admin", "admin2026", 9), ("curator", "curator2026", 8), ("teacher", "teacher2026", 8), ("teacher2", "teacher2026", 8),
         ("psychologist", "psychologist2026", 8),
     ];
 
+    /// <summary>Pages of a person's own, not in the menu (a teacher's portfolio item, the choice of a mentor), filled in for a teacher.</summary>
+    private static readonly string[] OwnPages = ["/Portfolio/Edit", "/Matching/ChoiceStage/Answer"];
+
+    /// <summary>Pages also kept as full-page screenshots at 1440 and 375 px (for a person to look at), named by the role that checked them.</summary>
+    private static readonly HashSet<string> Shots = ["/", "/Staff", "/Staff/Edit", "/Catalog", "/Staff/Import", "/Account/ChangePassword", "/Admin/Users", "/Admin/Users/Create"];
+
     [Fact]
-    public async Task Every_page_by_every_role_has_no_serious_or_critical_axe_violation()
+    public async Task Every_page_has_no_serious_or_critical_axe_violation_and_fits_a_375px_phone()
     {
         DemoAnswers.EnsureIn(app.DatabasePath);
         var failures = new List<string>();
@@ -30,34 +41,65 @@ public sealed class AccessibilityTests(AppServer app)
         await anonymous.Context.CloseAsync();
 
         List<string>? pages = null;
-        foreach (var (user, password, atLeast) in Roles)
+        var checkedPages = new HashSet<string>();
+        var menus = new List<HashSet<string>>();
+        var times = new List<(double Seconds, string Page)>();
+        foreach (var (user, password, menuAtLeast) in Roles)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await NewPageAsync();
             await app.LoginAsync(page, user, password);
             pages ??= await PagesAsync(page);
-            var checkedPages = 0;
-            foreach (var url in pages)
+
+            // The role's menu: every link opens for this role.
+            var menu = (await page.Locator(".app-navbar a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).ToHashSet();
+            menu.Count.ShouldBeGreaterThanOrEqualTo(menuAtLeast, $"{user}'s menu has too few links: the walk did not sign in");
+            foreach (var url in menu)
             {
+                var response = await page.Context.APIRequest.GetAsync(url);
+                if (!Opens(url, response.Status, response.Url)) failures.Add($"{user} {url}: the menu's link does not open ({response.Status}, {response.Url})");
+                await response.DisposeAsync();
+            }
+
+            // Its own pages: the home always; the menu's pages and a person's own pages unless a role before it had the same links or more.
+            var own = menus.Any(m => menu.IsSubsetOf(m)) ? ["/"] : menu.Order(StringComparer.Ordinal).Concat(OwnPages).ToList();
+            menus.Add(menu);
+            var before = checkedPages.Count;
+            var checkedHere = 0;
+            var walk = own.Concat(pages.Where(url => !checkedPages.Contains(url))).Distinct().ToList();
+            foreach (var url in walk)
+            {
+                var pageClock = System.Diagnostics.Stopwatch.StartNew();
                 var response = await page.GotoAsync(url);
-                // A page this role may not open: the access-denied page, 403 or 404 (drafts, the mentee base). Not this role's page.
-                if (response is null || response.Status >= 400 || page.Url.Contains("/Account/AccessDenied", StringComparison.Ordinal)) continue;
-                checkedPages++;
+                // A page this role may not open: the access-denied page, 403 or 404 (drafts, the mentee base). Another role checks it.
+                if (response is null || !Opens(url, response.Status, page.Url)) continue;
+                checkedPages.Add(url);
+                checkedHere++;
                 failures.AddRange(await CheckAsync(page, user, url));
                 if (url == "/Admin/Users")
                 {
                     // The confirmation of a password reset, reached from the list (its id is the account's).
                     var reset = (await page.Locator("a[href^='/Admin/Users/Reset']").First.GetAttributeAsync("href"))!;
                     await page.GotoAsync(reset);
-                    checkedPages++;
                     failures.AddRange(await CheckAsync(page, user, reset));
                 }
+                times.Add((pageClock.Elapsed.TotalSeconds, $"{user} {url}"));
             }
-            checkedPages.ShouldBeGreaterThanOrEqualTo(atLeast, $"{user} saw too few pages: the walk did not sign in or lost its way");
             await page.Context.CloseAsync();
+            output.WriteLine($"{user}: {menu.Count} menu links, {checkedHere} pages checked ({checkedPages.Count - before} for the first time) of {walk.Count} tried, {clock.Elapsed.TotalSeconds:F1} s");
         }
+        output.WriteLine("The slowest: " + string.Join(", ", times.OrderByDescending(t => t.Seconds).Take(8).Select(t => $"{t.Page} {t.Seconds:F1} s")));
+        // Each page of the list was opened by some role: the walk did not lose its way.
+        pages!.Where(url => !checkedPages.Contains(url)).ShouldBeEmpty("pages no role could open");
         failures.ShouldBeEmpty(string.Join("\n", failures));
         app.ExternalRequests.ShouldBeEmpty();
     }
+
+    /// <summary>The page opened for this role: not 403/404, not the access-denied page or the sign-in page in its place (the access-denied page itself answers 403).</summary>
+    private bool Opens(string url, int status, string finalUrl) =>
+        url.StartsWith("/Account/AccessDenied", StringComparison.Ordinal)
+            ? finalUrl.StartsWith(app.BaseUrl + "/Account/AccessDenied", StringComparison.Ordinal)
+            : status < 400 && !finalUrl.Contains("/Account/AccessDenied", StringComparison.Ordinal) && !finalUrl.StartsWith(app.BaseUrl + "/Account/Login", StringComparison.Ordinal);
 
     private async Task<IPage> NewPageAsync()
     {
@@ -94,7 +136,8 @@ public sealed class AccessibilityTests(AppServer app)
         ];
     }
 
-    private static async Task<List<string>> CheckAsync(IPage page, string user, string url)
+    /// <summary>axe at 1440 px, then the same page at 375 px: nothing wider than the screen, body text 16 px.</summary>
+    private async Task<List<string>> CheckAsync(IPage page, string user, string url)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
             await page.AddScriptTagAsync(new() { Url = "/__tests/axe.min.js" });
@@ -107,6 +150,17 @@ public sealed class AccessibilityTests(AppServer app)
                     .map(v => `${v.id} (${v.impact}) × ${v.nodes.length}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`));
             }
             """);
-        return JsonSerializer.Deserialize<List<string>>(json)!.Select(v => $"{user} {url}: {v}").ToList();
+        var failures = JsonSerializer.Deserialize<List<string>>(json)!.Select(v => $"{user} {url}: {v}").ToList();
+
+        var name = user + url.Replace('/', '_');
+        if (Shots.Contains(url)) await app.ShotAsync(page, $"{name}-1440");
+        await page.SetViewportSizeAsync(375, 812);
+        var fit = await page.EvaluateAsync<JsonElement>("() => ({ overflow: document.documentElement.scrollWidth - window.innerWidth, font: getComputedStyle(document.body).fontSize })");
+        var overflow = fit.GetProperty("overflow").GetInt32();
+        if (overflow > 0) failures.Add($"{user} {url}: {overflow} px wider than a 375 px screen");
+        if (fit.GetProperty("font").GetString() != "16px") failures.Add($"{user} {url}: body text is {fit.GetProperty("font").GetString()} at 375 px, not 16px");
+        if (Shots.Contains(url)) await app.ShotAsync(page, $"{name}-375");
+        await page.SetViewportSizeAsync(1440, 900);
+        return failures;
     }
 }

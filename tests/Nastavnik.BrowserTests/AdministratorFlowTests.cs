@@ -68,33 +68,4 @@ public sealed class AdministratorFlowTests(AppServer app)
         page.Url.ShouldContain("/Account/Login");
         app.ExternalRequests.ShouldBeEmpty();
     }
-
-    [Theory]
-    [InlineData("/", "curator", "curator2026")]
-    [InlineData("/Staff", "curator", "curator2026")]
-    [InlineData("/Staff/Edit", "curator", "curator2026")]
-    [InlineData("/Catalog", "curator", "curator2026")]
-    [InlineData("/Staff/Import", "curator", "curator2026")]
-    [InlineData("/Account/ChangePassword", "curator", "curator2026")]
-    [InlineData("/Admin/Users", "admin", "admin2026")]
-    [InlineData("/Admin/Users/Create", "admin", "admin2026")]
-    [InlineData("/", "teacher", "teacher2026")]
-    [InlineData("/", "teacher2", "teacher2026")]
-    [InlineData("/Catalog", "teacher", "teacher2026")]
-    public async Task Pages_fit_a_375px_phone_without_sideways_scrolling(string url, string user, string password)
-    {
-        var wide = await app.NewPageAsync();
-        await app.LoginAsync(wide, user, password);
-        await wide.GotoAsync(url);
-        await app.ShotAsync(wide, $"{user}{url.Replace('/', '_')}-1440");
-
-        var page = await app.NewPageAsync(375, 812);
-        await app.LoginAsync(page, user, password);
-        await page.GotoAsync(url);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, $"{url} is wider than the screen");
-        (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize")).ShouldBe("16px");
-        await app.ShotAsync(page, $"{user}{url.Replace('/', '_')}-375");
-        app.ExternalRequests.ShouldBeEmpty();
-    }
 }

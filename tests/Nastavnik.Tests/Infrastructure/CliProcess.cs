@@ -22,6 +22,9 @@ public sealed class CliProcess(bool demo = true) : IDisposable
             {
                 ["Nastavnik__ConnectionStrings__Nastavnik"] = $"Data Source={Db};Pooling=False", ["Logging__LogLevel__Default"] = "Warning",
                 ["Nastavnik__Demo__Enabled"] = demo ? "true" : "false",
+                // A command lives a few seconds: the workstation GC and no tiered-PGO instrumentation start it with less CPU (about
+                // 15 % per command on two cores, docs/benchmarks.md); what the command does is the same.
+                ["DOTNET_gcServer"] = "0", ["DOTNET_TieredPGO"] = "0",
             },
         };
         foreach (var (key, value) in Settings) start.Environment[key] = value;
