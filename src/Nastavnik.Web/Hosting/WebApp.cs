@@ -2,6 +2,7 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
@@ -54,6 +55,7 @@ public static class WebApp
         api.MapProgramApi();
         api.MapDiagnosticsApi();
         api.MapPortfolioApi();
+        api.MapNotificationsApi();
         return app;
     }
 }
