@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Nastavnik.Web.Text;
 
@@ -21,6 +22,8 @@ public sealed class LetterComposer(IOptions<PublicUrlOptions> publicUrl, Unsubsc
     /// <summary>The kind of an outbox letter that gathers a day's notifications.</summary>
     public const string DigestKind = "digest";
     public const int MaxItems = 30;
+    // Cyrillic stays readable in the HTML part; markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static bool IsUnsubscribable(string kind) => kind == DigestKind || NotificationKinds.Find(kind) is not null;
 
@@ -59,7 +62,7 @@ public sealed class LetterComposer(IOptions<PublicUrlOptions> publicUrl, Unsubsc
         text.Append("Настроить письма: ").Append(settings).Append('\n');
         text.Append(unsubText).Append(": ").Append(off).Append('\n');
 
-        var h = HtmlEncoder.Default;
+        var h = Html;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>").Append(h.Encode(subject)).Append("</title></head>");
         html.Append("<body style=\"font-family:Arial,sans-serif;font-size:15px;color:#222\">");
