@@ -46,6 +46,7 @@ public static class WebApp
 
         app.MapRazorPages();
         app.MapChoiceStageRedirects();
+        app.MapUnsubscribe();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<Features.Account.MustChangePasswordFilter>()

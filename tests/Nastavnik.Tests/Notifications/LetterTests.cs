@@ -44,18 +44,25 @@ public abstract class LetterTests(AppFixture app) : IAsyncLifetime
         letter.HtmlBody!.ShouldContain("<a href=\"https://nastavnik.school.example/Diagnostics/Answer?round=7\">Открыт тур диагностики «Сентябрь 2026»</a>");
         letter.Headers["List-Unsubscribe-Post"].ShouldBe("List-Unsubscribe=One-Click");
         var header = letter.Headers["List-Unsubscribe"]!;
-        header.ShouldStartWith("<https://nastavnik.school.example/Notifications/Unsubscribe?t=");
+        header.ShouldStartWith("<https://nastavnik.school.example/unsubscribe?t=");
         (await node.Db(db => db.Notifications.IgnoreQueryFilters().CountAsync(n => n.UserId == userId && n.MailedAt == null))).ShouldBe(0);
 
-        // The mail program's one-click POST (RFC 8058), without a session or an antiforgery token; a GET (a link scanner) changes nothing.
+        // The mail program's one-click POST (RFC 8058), without a session or an antiforgery token; a GET (a link scanner, a click)
+        // only leads to the confirmation page.
         var url = new Uri(header.Trim('<', '>'));
+        url.AbsolutePath.ShouldBe("/unsubscribe");
+        text.ShouldContain("Отписаться от всех писем: https://nastavnik.school.example/unsubscribe?t=");
         using var anonymous = app.Anonymous();
-        var confirm = await anonymous.GetStringAsync(url.PathAndQuery);
+        var click = await anonymous.GetAsync(url.PathAndQuery);
+        click.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var confirm = await anonymous.GetStringAsync(click.Headers.Location!.ToString());
         confirm.ShouldContain("Больше не присылать вам все письма системы «Наставник»?");
         (await app.WithDb(db => db.NotificationSettings.IgnoreQueryFilters().CountAsync(s => s.UserId == userId))).ShouldBe(0);
         var post = await anonymous.PostAsync(url.PathAndQuery, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
-        post.StatusCode.ShouldBe(HttpStatusCode.OK);
+        post.StatusCode.ShouldBe(HttpStatusCode.OK, await post.Content.ReadAsStringAsync());
         (await post.Content.ReadAsStringAsync()).ShouldContain("Готово: все письма системы «Наставник» больше не будут приходить.");
+        (await app.WithDb(db => db.NotificationSettings.IgnoreQueryFilters().SingleAsync(s => s.UserId == userId))).Kind.ShouldBe(Unsubscription.AllKinds);
+        (await anonymous.PostAsync("/unsubscribe?t=forged", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // The next day nothing is mailed to them; the bell still has it.
         node.Clock.Advance(TimeSpan.FromDays(1));
@@ -84,12 +91,16 @@ public abstract class LetterTests(AppFixture app) : IAsyncLifetime
         await node.MailAsync();
         var urgent = _sink.Messages().To(address).Where(m => m.Subject == "Наставник: Срок самооценки — завтра").ShouldHaveSingleItem();
         urgent.TextBody!.ShouldContain("Срочное уведомление");
-        // The unsubscribe of an urgent notice turns off its own kind.
+        // The unsubscribe of an urgent notice turns off its own kind: a person on the confirmation page presses the button.
         using (var anonymous = app.Anonymous())
         {
             var link = new Uri(urgent.Headers["List-Unsubscribe"]!.Trim('<', '>'));
-            (await anonymous.GetStringAsync(link.PathAndQuery)).ShouldContain("Больше не присылать вам письма «Скоро срок самооценки»?");
+            var pageUrl = (await anonymous.GetAsync(link.PathAndQuery)).Headers.Location!.ToString();
+            (await anonymous.GetStringAsync(pageUrl)).ShouldContain("Больше не присылать вам письма «Скоро срок самооценки»?");
+            var done = await anonymous.PostFormAsync(pageUrl, pageUrl, []);
+            (await done.Content.ReadAsStringAsync()).ShouldContain("Готово: письма «Скоро срок самооценки» больше не будут приходить.");
         }
+        (await app.WithDb(db => db.NotificationSettings.IgnoreQueryFilters().SingleAsync(s => s.UserId == userId))).Kind.ShouldBe(NotificationKinds.RoundDeadline.Code);
 
         // The next morning the notice that waited comes in the day's digest.
         node.Clock.Advance(TimeSpan.FromDays(1));

@@ -28,4 +28,22 @@ public static class NotificationsApi
             TypedResults.Ok(new ReadAllDto(await notifications.MarkAllReadAsync(ct))));
         return group;
     }
+
+    public const string UnsubscribePath = "/unsubscribe";
+
+    /// <summary>
+    /// The address of a letter's unsubscribe link and List-Unsubscribe header, without signing in. GET (a person's click, or a link
+    /// scanner) goes to the confirmation page and changes nothing; POST is the mail program's one-click unsubscribe (RFC 8058,
+    /// body «List-Unsubscribe=One-Click»): the signed token is the only credential, so it carries no antiforgery token.
+    /// </summary>
+    public static void MapUnsubscribe(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(UnsubscribePath, (string? t) => TypedResults.Redirect("/Notifications/Unsubscribe?t=" + Uri.EscapeDataString(t ?? "")))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(UnsubscribePath, async Task<Results<Ok<string>, ProblemHttpResult>> (string? t, NotificationCommands notifications, CancellationToken ct) =>
+        {
+            var result = await notifications.UnsubscribeAsync(t, ct);
+            return result.Error is { } error ? error.ToProblem() : TypedResults.Ok($"Готово: {result.Value} больше не будут приходить.");
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+    }
 }

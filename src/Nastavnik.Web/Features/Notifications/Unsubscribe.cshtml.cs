@@ -5,11 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Nastavnik.Web.Features.Notifications;
 
 /// <summary>
-/// A letter's unsubscribe link, without signing in: the page asks to confirm (a link scanner that opens it changes nothing), and a
-/// POST turns the kind off, the page's button or a mail program's one-click POST (RFC 8058: «List-Unsubscribe=One-Click»). The
-/// signed token is the only credential, so the POST needs no antiforgery token.
+/// A letter's unsubscribe link, without signing in: the page asks to confirm (a link scanner that opens it changes nothing), and its
+/// button turns the kind off. A mail program's one-click POST (RFC 8058) goes to <c>/unsubscribe</c> (NotificationsApi).
 /// </summary>
-[AllowAnonymous, IgnoreAntiforgeryToken]
+[AllowAnonymous]
 public class UnsubscribeModel(NotificationCommands notifications) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }

@@ -41,8 +41,11 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, IOptio
         }
     }
 
-    /// <summary>The page a letter's link opens (and the address of its List-Unsubscribe header).</summary>
-    public string Link(Unsubscription u) => PublicLinks.Absolute(publicUrl.Value, "/Notifications/Unsubscribe?t=" + Uri.EscapeDataString(Create(u)));
+    /// <summary>
+    /// A letter's unsubscribe address (its link and its List-Unsubscribe header): a GET leads a person to the confirmation page, a
+    /// mail program's one-click POST unsubscribes at once (NotificationsApi.MapUnsubscribe).
+    /// </summary>
+    public string Link(Unsubscription u) => PublicLinks.Absolute(publicUrl.Value, NotificationsApi.UnsubscribePath + "?t=" + Uri.EscapeDataString(Create(u)));
 }
 
 /// <summary>Absolute addresses for letters, from <c>Nastavnik:PublicUrl</c>.</summary>
