@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Nastavnik: unit and HTTP integration tests on SQLite and on a real PostgreSQL,
-# and browser tests in Chromium. Installs what is missing (Debian packages: chromium, postgresql, npm), starts a throwaway
+# and browser tests in Chromium. Installs what is missing (Debian packages: chromium, postgresql, npm, python3-aiosmtpd), starts a throwaway
 # PostgreSQL on loopback for the duration of the run, and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,8 @@ missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql postgresql-contrib)
 # npm fetches axe-core for the browser tests' accessibility walk (tests/Nastavnik.BrowserTests/*.csproj).
 command -v npm >/dev/null || missing+=(npm)
+# A real SMTP server on loopback for the letters' tests (tests/Nastavnik.Tests/Infrastructure/smtp_sink.py, run by /usr/bin/python3).
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq

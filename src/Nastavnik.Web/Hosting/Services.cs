@@ -47,6 +47,7 @@ public static class Services
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Nastavnik");
         services.AddScoped<Notifier>();
+        services.AddNastavnikJobs();
         return services;
     }
 

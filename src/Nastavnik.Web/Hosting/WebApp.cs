@@ -2,6 +2,7 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
@@ -45,6 +46,7 @@ public static class WebApp
 
         app.MapRazorPages();
         app.MapChoiceStageRedirects();
+        app.MapUnsubscribe();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<Features.Account.MustChangePasswordFilter>()
@@ -54,6 +56,7 @@ public static class WebApp
         api.MapProgramApi();
         api.MapDiagnosticsApi();
         api.MapPortfolioApi();
+        api.MapNotificationsApi();
         return app;
     }
 }

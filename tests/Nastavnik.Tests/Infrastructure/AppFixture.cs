@@ -67,6 +67,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:AutoMigrate", "true");
         builder.UseSetting("ConnectionStrings:Nastavnik", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        // Background jobs do not run by themselves in tests: a test calls the job it checks (or starts a host of its own with them on).
+        builder.UseSetting("Nastavnik:Jobs:Enabled", "false");
         // The same PBKDF2 hashing with fewer rounds: a test signs in several times, and 100,000 rounds per sign-in made password
         // hashing a large share of the suite's CPU on two cores. The count is stored in each hash, so verification is unchanged.
         builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

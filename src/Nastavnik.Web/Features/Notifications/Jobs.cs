@@ -29,7 +29,12 @@ public static class JobLeases
 {
     /// <summary>Takes the lease of <paramref name="name"/> for <paramref name="holder"/> until now + <paramref name="duration"/>
     /// when it is free, expired or already this holder's; false when another node holds it.</summary>
-    public static async Task<bool> TryTakeAsync(AppDbContext db, string name, string holder, TimeSpan duration, CancellationToken ct)
+    public static Task<bool> TryTakeAsync(AppDbContext db, string name, string holder, TimeSpan duration, CancellationToken ct) =>
+        TryTakeAsync(db, name, holder, duration, null, ct);
+
+    /// <summary>As above, and only when the job last ran before <paramref name="lastRunBefore"/> (it is due): the check is part of
+    /// the same conditional update, so of two nodes that both saw the job due only one runs it.</summary>
+    public static async Task<bool> TryTakeAsync(AppDbContext db, string name, string holder, TimeSpan duration, DateTime? lastRunBefore, CancellationToken ct)
     {
         var now = db.Clock.UtcTime();
         if (!await db.JobLeases.AnyAsync(l => l.Name == name, ct))
@@ -41,6 +46,7 @@ public static class JobLeases
         var until = now + duration;
         var taken = await db.JobLeases
             .Where(l => l.Name == name && (l.Holder == null || l.Holder == holder || l.Until < now))
+            .Where(l => lastRunBefore == null || l.LastRunAt == null || l.LastRunAt <= lastRunBefore)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until), ct);
         return taken == 1;
     }
