@@ -16,7 +16,7 @@ public sealed class ChoiceStageClosingReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var today = Reminders.Today(db, utcNow);
+        var today = ReminderSetup.Today(db, utcNow);
         var rows = await ChoiceStageMentees.Query(db, today, today.AddDays(DaysBefore))
             .Where(x => !db.Choices.Any(c => c.MenteeId == x.PersonId && db.ChoiceStages.Any(s => s.Id == x.StageId && s.RoundId == c.RoundId)))
             .Where(x => !db.Notifications.Any(n => n.UserId == x.UserId && n.DedupKey == KeyPrefix + x.StageId.ToString()))

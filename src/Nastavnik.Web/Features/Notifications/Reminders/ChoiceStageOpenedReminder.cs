@@ -15,7 +15,7 @@ public sealed class ChoiceStageOpenedReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var today = Reminders.Today(db, utcNow);
+        var today = ReminderSetup.Today(db, utcNow);
         var rows = await ChoiceStageMentees.Query(db, today, today.AddYears(100))
             .Where(x => !db.Notifications.Any(n => n.UserId == x.UserId && n.DedupKey == KeyPrefix + x.StageId.ToString()))
             .ToListAsync(ct);

@@ -6,7 +6,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Notifications.Reminders;
 
 /// <summary>
-/// Pairs of an active program approved (within <see cref="Reminders.CatchUpDays"/>): each side is told once per colleague, with the
+/// Pairs of an active program approved (within <see cref="ReminderSetup.CatchUpDays"/>): each side is told once per colleague, with the
 /// colleague's name and the contacts they opened to the school (as the privacy filter shows them to colleagues). The topic is the
 /// mentee's deficit (ADR-004), so it is never in the text: the link opens the home page, where the pair is shown to its members.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class PairsApprovedReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var since = utcNow.AddDays(-Reminders.CatchUpDays);
+        var since = utcNow.AddDays(-ReminderSetup.CatchUpDays);
         var pairs = db.MentoringPairs.Where(p => p.ApprovedAt >= since && db.Programs.Any(g => g.Id == p.ProgramId && g.Status == ProgramStatus.Active));
         // The mentee hears of each mentor once, the mentor of each mentee once (a pair on two topics is one colleague).
         var mentees = await (

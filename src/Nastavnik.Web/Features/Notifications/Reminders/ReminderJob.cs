@@ -15,8 +15,11 @@ public sealed partial class ReminderJob(IServiceScopeFactory scopes, TimeProvide
 
     public Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
-    /// <summary>One pass over every reminder; returns how many notifications were created.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>
+    /// One pass over every reminder; returns how many notifications were created. <paramref name="report"/> hears, per reminder,
+    /// its kind, how many it created and how long it took (the command line prints it).
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct, Action<NotificationKind, int, TimeSpan>? report = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentSchool>().Use(null);
@@ -26,9 +29,12 @@ public sealed partial class ReminderJob(IServiceScopeFactory scopes, TimeProvide
         var created = 0;
         foreach (var reminder in scope.ServiceProvider.GetServices<IReminder>())
         {
+            var started = clock.GetTimestamp();
             try
             {
-                created += await notifier.NotifyAsync(await reminder.DueAsync(db, now, ct), ct);
+                var added = await notifier.NotifyAsync(await reminder.DueAsync(db, now, ct), ct);
+                created += added;
+                report?.Invoke(reminder.Kind, added, clock.GetElapsedTime(started));
             }
             catch (DbUpdateException e)
             {
@@ -45,7 +51,7 @@ public sealed partial class ReminderJob(IServiceScopeFactory scopes, TimeProvide
 }
 
 /// <summary>What the reminders share: the school's today, how far back they catch up, and their registration.</summary>
-public static class Reminders
+public static class ReminderSetup
 {
     /// <summary>
     /// A reminder of something that happened (pairs approved, an event overdue) is sent while it is news: within this many days,

@@ -6,7 +6,7 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features.Notifications.Reminders;
 
 /// <summary>
-/// A roadmap event of an active program is overdue (planned, its due date passed, within <see cref="Reminders.CatchUpDays"/>):
+/// A roadmap event of an active program is overdue (planned, its due date passed, within <see cref="ReminderSetup.CatchUpDays"/>):
 /// the person responsible (when their card has an account) and the program's curators are told once per due date (an event
 /// postponed and overdue again is told again). A program whose curators have no account falls back to the school's curators.
 /// </summary>
@@ -17,8 +17,8 @@ public sealed class RoadmapOverdueReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var today = Reminders.Today(db, utcNow);
-        var since = today.AddDays(-Reminders.CatchUpDays);
+        var today = ReminderSetup.Today(db, utcNow);
+        var since = today.AddDays(-ReminderSetup.CatchUpDays);
         var events = await db.RoadmapEvents
             .Where(e => e.Status == EventStatus.Planned && e.DueDate != null && e.DueDate < today && e.DueDate >= since)
             .Join(db.Programs.Where(g => g.Status == ProgramStatus.Active), e => e.ProgramId, g => g.Id,

@@ -17,7 +17,7 @@ public sealed class RoundDeadlineReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var today = Reminders.Today(db, utcNow);
+        var today = ReminderSetup.Today(db, utcNow);
         var soon = today.AddDays(DaysBefore);
         var asked = db.People.Where(Participation.IsAsked);
         var rows = await (

@@ -16,7 +16,7 @@ public sealed class RoundOpenedReminder : IReminder
 
     public async Task<IReadOnlyList<NewNotification>> DueAsync(AppDbContext db, DateTime utcNow, CancellationToken ct)
     {
-        var today = Reminders.Today(db, utcNow);
+        var today = ReminderSetup.Today(db, utcNow);
         var asked = db.People.Where(Participation.IsAsked);
         var rows = await (
                 from r in db.DiagnosticsRounds
