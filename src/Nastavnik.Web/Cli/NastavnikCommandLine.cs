@@ -23,6 +23,7 @@ public static class NastavnikCommandLine
         root.Subcommands.Add(new Command("import", "Import data from files.") { ImportStaffCommand.Create(), ImportFormsCommand.Create() });
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(RemindCommand.Create());
         return root;
     }
 

@@ -17,4 +17,6 @@ public static class Policies
     public const string DiagnosticsManage = "diagnostics.manage";
     /// <summary>Things a teacher does for themself (self-assessment, own portfolio): an account linked to a person.</summary>
     public const string OwnProfile = "profile.own";
+    /// <summary>Write announcements and see who has read them: curators and administrators.</summary>
+    public const string AnnouncementsWrite = "announcements.write";
 }

@@ -9,11 +9,13 @@ using Microsoft.Extensions.WebEncoders;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Admin.Users;
+using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Demo;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Notifications;
+using Nastavnik.Web.Features.Notifications.Reminders;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Schools;
@@ -48,6 +50,8 @@ public static class Services
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Nastavnik");
         services.AddScoped<Notifier>();
         services.AddNastavnikJobs();
+        services.AddNastavnikReminders();
+        services.AddScoped<AnnouncementCommands>();
         return services;
     }
 
@@ -101,7 +105,8 @@ public static class Services
             .AddPolicy(Policies.ProgramRead, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
-            .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType));
+            .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType))
+            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
@@ -57,6 +58,7 @@ public static class WebApp
         api.MapDiagnosticsApi();
         api.MapPortfolioApi();
         api.MapNotificationsApi();
+        api.MapAnnouncementApi();
         return app;
     }
 }
