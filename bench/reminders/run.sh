@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reminder job (`nastavnik remind`, one pass of what the job runner does every five minutes) over the demo school grown to
 # N teachers (default 5,000), every one with an account, with every reminder due at once: a round opened and closing in two days,
-# the choice stage opened and closing tomorrow, ~N/5 pairs approved today, ten roadmap events overdue. Runs the job three times:
+# the choice stage opened and closing tomorrow, pairs approved today, ten roadmap events overdue. Runs the job three times:
 # the first pass creates the notifications; then three passes in one process find nothing new (the steady state every five
 # minutes, warm). Each line is one reminder: what it created and how long it took.
 # Usage: bench/reminders/run.sh [N]      (needs python3; about 3 minutes)
