@@ -125,6 +125,14 @@ public abstract class DemoResetTests
         db.PortfolioFiles.Add(new PortfolioFile { SchoolId = school, ItemId = item.Id, FileName = "план.docx", ContentType = "application/octet-stream", Length = 1, Content = [1] });
         db.ImportUploads.Add(new ImportUpload { Id = Guid.NewGuid(), SchoolId = school, Kind = "staff", UserName = "curator", FileName = "staff.csv", Content = [1] });
         db.FormsImportMappings.Add(new FormsImportMapping { SchoolId = school, HeaderKey = "key", MappingJson = "{}", UpdatedBy = "curator" });
+        var user = await db.Users.Where(u => u.SchoolId == school).Select(u => u.Id).FirstAsync();
+        var announcement = new Announcement { SchoolId = school, AuthorUserName = "curator", AuthorName = "Куратор", Audience = "Все педагоги", Title = "Совещание", Text = "В пятницу" };
+        db.Announcements.Add(announcement);
+        await db.SaveChangesAsync();
+        db.Notifications.Add(new Notification { SchoolId = school, UserId = user, Kind = "announcement", Title = "Совещание", Text = "В пятницу", AnnouncementId = announcement.Id });
+        db.NotificationSettings.Add(new NotificationSetting { SchoolId = school, UserId = user, Kind = "announcement", EmailOff = true });
+        db.OutboxLetters.Add(new OutboxLetter { SchoolId = school, UserId = user, Kind = "digest", ToAddress = "a@school.ru", Subject = "Тема", TextBody = "Текст" });
+        db.SignInCodes.Add(new SignInCode { SchoolId = school, UserId = user, Hash = new string('a', 64), IssuedBy = "admin" });
         await db.SaveChangesAsync();
     }
 
