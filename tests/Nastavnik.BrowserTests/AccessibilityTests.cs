@@ -91,6 +91,7 @@ public sealed class AccessibilityTests(AppServer app)
             "/Matching", "/Matching/Unserved", "/Matching/ChoiceStage", "/Matching/ChoiceStage?view=mentors", "/Matching/ChoiceStage/Answer",
             "/Portfolio", "/Portfolio/Edit", "/Supervisor", "/Supervisor?q=" + Uri.EscapeDataString("видеоролики"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
+            "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
         ];
     }
 
