@@ -133,6 +133,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
             "/Matching", "/Matching/Unserved", "/Matching/ChoiceStage", "/Matching/ChoiceStage?view=mentors", "/Matching/ChoiceStage/Answer",
             "/Portfolio", "/Portfolio/Edit", "/Supervisor", "/Supervisor?q=" + Uri.EscapeDataString("видеоролики"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
+            "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
         ];
     }
 
