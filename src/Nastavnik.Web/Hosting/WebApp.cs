@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
@@ -54,6 +55,7 @@ public static class WebApp
         api.MapProgramApi();
         api.MapDiagnosticsApi();
         api.MapPortfolioApi();
+        api.MapAccountsApi();
         return app;
     }
 }
