@@ -70,6 +70,7 @@ public sealed class CodeSignInCommands(
             ?? await db.Users.Where(u => u.NormalizedEmail == normalized).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
         if (user is { Email.Length: > 0 })
         {
+            db.School.Use(user.SchoolId); // an anonymous request sees no school: this one works in the account's school only
             var code = await SignInCodes.IssueAsync(db, user, SignInCodeKind.ResetLink, "password-reset", ct);
             db.OutboxLetters.Add(AccountLetters.PasswordReset(user, SignInCodes.Link(PublicBase(baseUrl), user.UserName!, code), db.Clock.UtcTime()));
             await db.SaveChangesAsync(ct);
@@ -86,6 +87,7 @@ public sealed class CodeSignInCommands(
         var from = address?.ToString() ?? "unknown";
         if (!throttle.MayTry(from, login)) return (new CodeCheck(CodeState.Throttled, ThrottledMessage), null, null);
         var user = login.Length == 0 ? null : await users.FindByNameAsync(login);
+        if (user is not null) db.School.Use(user.SchoolId); // an anonymous request sees no school: this one works in the account's school only
         var hash = SignInCodes.Hash(code ?? "");
         var row = user is null ? null : await db.SignInCodes.FirstOrDefaultAsync(c => c.UserId == user.Id && c.Hash == hash, ct);
         if (row is null)
