@@ -19,4 +19,12 @@ public static class SlipCards
         using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
         return new PngByteQRCode(data).GetGraphic(8);
     }
+
+    /// <summary>The QR code's modules (true: dark), with the quiet zone, for writers that draw it as vector squares.</summary>
+    public static bool[][] QrModules(string link)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
+        return data.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray()).ToArray();
+    }
 }

@@ -44,14 +44,22 @@ public static class SlipPdf
                 g.DrawString("Логин: " + card.Login, regular, XBrushes.Black, text, y + 24 * Mm);
                 g.DrawString("Код: " + card.Code, code, XBrushes.Black, text, y + 31 * Mm);
                 tf.DrawString("Адрес: " + card.Address, small, XBrushes.Black, new XRect(text, y + 34 * Mm, w - 40 * Mm, 10 * Mm), XStringFormats.TopLeft);
-                using (var qr = XImage.FromStream(new MemoryStream(SlipCards.QrPng(card.Link))))
-                    g.DrawImage(qr, x + w - 34 * Mm, y + 20 * Mm, 30 * Mm, 30 * Mm);
+                Qr(g, SlipCards.QrModules(card.Link), x + w - 34 * Mm, y + 20 * Mm, 30 * Mm);
                 tf.DrawString(SlipCards.Instruction, small, XBrushes.DimGray, new XRect(text, y + 52 * Mm, w - 8 * Mm, 14 * Mm), XStringFormats.TopLeft);
             }
         }
         using var stream = new MemoryStream();
         doc.Save(stream, false);
         return stream.ToArray();
+    }
+
+    /// <summary>The QR code drawn as black squares (vector: sharp at any print size).</summary>
+    private static void Qr(XGraphics g, bool[][] modules, double left, double top, double size)
+    {
+        var cell = size / modules.Length;
+        for (var r = 0; r < modules.Length; r++)
+            for (var c = 0; c < modules[r].Length; c++)
+                if (modules[r][c]) g.DrawRectangle(XBrushes.Black, left + c * cell, top + r * cell, cell + 0.05, cell + 0.05);
     }
 }
 
