@@ -223,6 +223,31 @@ public abstract class BulkAccountTests(AppFixture app)
         WebUtility.HtmlDecode(await admin.GetStringAsync("/Admin/Users/Pending")).ShouldContain("Отправить ещё раз");
     }
 
+    /// <summary>The benchmark of docs/benchmarks.md: a whole school (276 by default, NASTAVNIK_BULK_BENCH_N for more) through the API.</summary>
+    [Fact]
+    public async Task Bulk_creation_of_a_whole_school_takes_under_ten_seconds()
+    {
+        var n = int.TryParse(Environment.GetEnvironmentVariable("NASTAVNIK_BULK_BENCH_N"), out var v) ? v : 276;
+        var school = await app.NewSchoolAsync(teachers: 1);
+        var suffix = RandomSuffix();
+        await app.WithDb(async db =>
+        {
+            db.People.AddRange(Enumerable.Range(0, n).Select(i => new Person
+            { SchoolId = school.Id, LastName = (i % 3 == 0 ? "Ёлкина" : "Соловьёва") + suffix, FirstName = i % 2 == 0 ? "Анна" : "Алла", MiddleName = "Петровна", Consent = ConsentStatus.Given }));
+            return await db.SaveChangesAsync();
+        });
+        var admin = await school.AdminAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = await admin.PostAsJsonAsync("/api/v1/accounts/bulk", new { dept = (string?)null });
+        watch.Stop();
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = (await r.Content.ReadFromJsonAsync<Bulk>())!;
+        Console.WriteLine($"bulk creation of {n} accounts on {app.Provider}: {watch.Elapsed.TotalSeconds:0.00} s");
+        result.Created.Count.ShouldBe(n);
+        result.Created.Select(c => c.Login).Distinct().Count().ShouldBe(n);
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task A_teacher_cannot_create_accounts_and_an_administrator_cannot_issue_a_code_for_another_school()
     {
