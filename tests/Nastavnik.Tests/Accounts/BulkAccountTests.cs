@@ -108,7 +108,7 @@ public abstract class BulkAccountTests(AppFixture app)
         var stored = await app.WithDb(db => db.Users.Where(u => u.SchoolId == school.Id && u.PersonId != null && people.Contains(u.PersonId.Value))
             .Select(u => new { u.UserName, u.NormalizedUserName, u.SecurityStamp, u.ConcurrencyStamp, u.PasswordHash, Role = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).Single() }).ToListAsync());
         stored.Count.ShouldBe(4);
-        stored.ShouldAllBe(u => u.NormalizedUserName == u.UserName!.ToUpperInvariant() && u.SecurityStamp != null && u.ConcurrencyStamp != null && u.PasswordHash == null && u.Role == Roles.Teacher);
+        stored.ShouldAllBe(u => string.Equals(u.NormalizedUserName, u.UserName!.ToUpperInvariant(), StringComparison.Ordinal) && u.SecurityStamp != null && u.ConcurrencyStamp != null && u.PasswordHash == null && u.Role == Roles.Teacher);
         var hashes = await app.WithDb(db => db.SignInCodes.Where(c => c.SchoolId == school.Id).Select(c => c.Hash).ToListAsync());
         hashes.Count.ShouldBe(4);
         hashes.ShouldNotContain(h => first.Created.Any(c => h.Contains(c.Code.Replace("-", ""), StringComparison.OrdinalIgnoreCase)));

@@ -83,7 +83,10 @@ public sealed class SlipTests
                 int a = i >= bpp ? line[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
                 line[i] = (byte)(line[i] + filter switch
                 {
-                    0 => 0, 1 => a, 2 => b, 3 => (a + b) / 2,
+                    0 => 0,
+                    1 => a,
+                    2 => b,
+                    3 => (a + b) / 2,
                     _ => Math.Abs(b - c) <= Math.Abs(a - c) && Math.Abs(b - c) <= Math.Abs(a + b - 2 * c) ? (Math.Abs(a - c) <= Math.Abs(a + b - 2 * c) ? a : b) : (Math.Abs(a - c) <= Math.Abs(a + b - 2 * c) ? a : c),
                 });
             }

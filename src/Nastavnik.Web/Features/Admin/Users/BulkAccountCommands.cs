@@ -40,7 +40,8 @@ public sealed class BulkAccountCommands(AppDbContext db, SlipStore slips)
 
         var withAccount = (await db.Users.Where(u => u.SchoolId == schoolId && u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync(ct)).ToHashSet();
         var taken = (await db.Users.Select(u => u.NormalizedUserName!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var roleId = await db.Roles.Where(r => r.NormalizedName == Roles.Teacher.ToUpperInvariant()).Select(r => r.Id).SingleAsync(ct);
+        var teacherRole = Roles.Teacher.ToUpperInvariant();
+        var roleId = await db.Roles.Where(r => r.NormalizedName == teacherRole).Select(r => r.Id).SingleAsync(ct);
         var now = db.Clock.UtcTime();
         var created = new List<IssuedAccount>();
         var refused = new List<RefusedPerson>();
