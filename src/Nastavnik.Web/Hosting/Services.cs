@@ -35,6 +35,9 @@ public static class Services
         services.AddSingleton<DemoInstallation>();
         services.AddScoped<SchoolCommands>();
         services.AddScoped<AccountCommands>();
+        services.AddScoped<BulkAccountCommands>();
+        services.AddScoped<InvitationCommands>();
+        services.AddScoped<SlipStore>();
         services.AddScoped<StaffCommands>();
         services.AddScoped<StaffImporter>();
         services.AddSingleton<StaffImportProgress>();
@@ -76,6 +79,7 @@ public static class Services
             .AddDefaultTokenProviders();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInCommands>();
+        services.AddScoped<CodeSignInCommands>();
         // A session ends within a minute of a sign-out, a new password or role elsewhere: the cookie's security stamp is checked
         // against the account every minute (by the application's clock).
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>

@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
@@ -59,6 +60,7 @@ public static class WebApp
         api.MapPortfolioApi();
         api.MapNotificationsApi();
         api.MapAnnouncementApi();
+        api.MapAccountsApi();
         return app;
     }
 }
