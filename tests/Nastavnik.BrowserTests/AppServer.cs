@@ -59,6 +59,8 @@ public sealed class AppServer : IAsyncLifetime
         output.ToString().ShouldContain(BaseUrl);
         output.ToString().ShouldContain("curator2026");
 
+        // Assertions wait for their condition as long as actions do: on a busy 2-core machine 5 s (the default) is not enough.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {
