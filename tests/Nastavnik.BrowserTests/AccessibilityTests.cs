@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
     private static readonly string[] OwnPages = ["/Portfolio/Edit", "/Matching/ChoiceStage/Answer"];
 
     /// <summary>Pages also kept as full-page screenshots at 1440 and 375 px (for a person to look at), named by the role that checked them.</summary>
-    private static readonly HashSet<string> Shots = ["/", "/Staff", "/Staff/Edit", "/Catalog", "/Staff/Import", "/Account/ChangePassword", "/Admin/Users", "/Admin/Users/Create"];
+    private static readonly HashSet<string> Shots = ["/", "/Staff", "/Staff/Edit", "/Catalog", "/Staff/Import", "/Account/ChangePassword", "/Admin/Users", "/Admin/Users/Create", "/Admin/Users/Bulk", "/Admin/Users/Pending"];
 
     [Fact]
     public async Task Every_page_has_no_serious_or_critical_axe_violation_and_fits_a_375px_phone()
@@ -36,8 +36,11 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
         DemoAnswers.EnsureIn(app.DatabasePath);
         var failures = new List<string>();
         var anonymous = await NewPageAsync();
-        await anonymous.GotoAsync("/Account/Login");
-        failures.AddRange(await CheckAsync(anonymous, "anonymous", "/Account/Login"));
+        foreach (var url in new[] { "/Account/Login", "/Account/Code", "/Account/Forgot" })
+        {
+            await anonymous.GotoAsync(url);
+            failures.AddRange(await CheckAsync(anonymous, "anonymous", url));
+        }
         await anonymous.Context.CloseAsync();
 
         List<string>? pages = null;
@@ -134,6 +137,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
             "/Portfolio", "/Portfolio/Edit", "/Supervisor", "/Supervisor?q=" + Uri.EscapeDataString("видеоролики"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
+            "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New",
         ];
     }
 
