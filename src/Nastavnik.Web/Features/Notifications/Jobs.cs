@@ -28,12 +28,9 @@ public interface IReminder
 public static class JobLeases
 {
     /// <summary>Takes the lease of <paramref name="name"/> for <paramref name="holder"/> until now + <paramref name="duration"/>
-    /// when it is free, expired or already this holder's; false when another node holds it.</summary>
-    public static Task<bool> TryTakeAsync(AppDbContext db, string name, string holder, TimeSpan duration, CancellationToken ct) =>
-        TryTakeAsync(db, name, holder, duration, null, ct);
-
-    /// <summary>As above, and only when the job last ran before <paramref name="lastRunBefore"/> (it is due): the check is part of
-    /// the same conditional update, so of two nodes that both saw the job due only one runs it.</summary>
+    /// when it is free, expired or already this holder's (false when another node holds it), and, given
+    /// <paramref name="lastRunBefore"/>, only when the job last ran before it (it is due): the check is part of the same
+    /// conditional update, so of two nodes that both saw the job due only one runs it.</summary>
     public static async Task<bool> TryTakeAsync(AppDbContext db, string name, string holder, TimeSpan duration, DateTime? lastRunBefore, CancellationToken ct)
     {
         var now = db.Clock.UtcTime();
