@@ -27,10 +27,11 @@ public partial class AppDbContext
                 || Set<Person>().Any(p => p.Id == i.PersonId && !p.IsArchived && p.Consent == ConsentStatus.Given))));
 
         // Privacy of deficits: a teacher sees only their own; curators and administrators see the school's; a mentor sees a mentee's
-        // need in the topic of their approved pair, in that pair's program (the need's round belongs to it) and while the program
-        // runs (ADR-004).
+        // need in the topic of their live pair (approved or active, not ended), in that pair's program (the need's round belongs to it)
+        // and while the program runs (ADR-004).
         b.Entity<Need>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
             || Set<MentoringPair>().Any(p => p.MenteeId == x.PersonId && p.TopicId == x.TopicId && p.MentorId == ViewerPersonId
+                && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active)
                 && Set<DiagnosticsRound>().Any(r => r.Id == x.RoundId && r.ProgramId == p.ProgramId)
                 && Set<MentoringProgram>().Any(g => g.Id == p.ProgramId && g.Status == ProgramStatus.Active)));
 
@@ -49,6 +50,8 @@ public partial class AppDbContext
         // A draft program is the managers' work in progress: teachers and psychologists see neither it nor its roadmap.
         b.Entity<MentoringProgram>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Status != ProgramStatus.Draft);
 
+        ApplyPairWorkFilters(b);
+
         // A contact the teacher keeps for the administration is not shown to colleagues, nor any contact of someone who is not a
         // colleague (archived, without consent).
         b.Entity<PortfolioContact>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId
@@ -56,13 +59,17 @@ public partial class AppDbContext
     }
 
     /// <summary>
-    /// What the psychologist may know of needs (ADR-004): who, among the colleagues with a need in a program's rounds, was left without
-    /// a pair once pairs were approved. Ids only; the needs themselves (topics, comments) stay behind the Need filter.
+    /// What the psychologist may know of needs (ADR-004): who, among the colleagues with a need in a program's rounds, is without a live
+    /// pair (none approved, or theirs ended) once pairs were approved. Ids only; the needs themselves (topics, comments) stay behind the Need filter.
     /// </summary>
-    public IQueryable<int> MenteesWithoutPair(int programId) =>
-        Needs.IgnoreQueryFilters([PrivacyFilter])
+    public IQueryable<int> MenteesWithoutPair(int programId)
+    {
+        var pairs = MentoringPairs.IgnoreQueryFilters([PrivacyFilter]);
+        return Needs.IgnoreQueryFilters([PrivacyFilter])
             .Where(n => DiagnosticsRounds.Any(r => r.Id == n.RoundId && r.ProgramId == programId))
-            .Where(n => !MentoringPairs.Any(p => p.ProgramId == programId && p.MenteeId == n.PersonId))
-            .Where(n => MentoringPairs.Any(p => p.ProgramId == programId))
+            .Where(n => !pairs.Any(p => p.ProgramId == programId && p.MenteeId == n.PersonId
+                && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active)))
+            .Where(n => pairs.Any(p => p.ProgramId == programId))
             .Select(n => n.PersonId).Distinct();
+    }
 }

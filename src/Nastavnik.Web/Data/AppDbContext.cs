@@ -39,6 +39,30 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<OutboxLetter> OutboxLetters => Set<OutboxLetter>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<PairChange> PairChanges => Set<PairChange>();
+    public DbSet<PairAgreement> PairAgreements => Set<PairAgreement>();
+    public DbSet<PairReport> PairReports => Set<PairReport>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
+    public DbSet<DevelopmentPlan> DevelopmentPlans => Set<DevelopmentPlan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTaskFile> PlanTaskFiles => Set<PlanTaskFile>();
+    public DbSet<PlanCorrection> PlanCorrections => Set<PlanCorrection>();
+    public DbSet<PlanTemplate> PlanTemplates => Set<PlanTemplate>();
+    public DbSet<PlanTemplateTask> PlanTemplateTasks => Set<PlanTemplateTask>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<MeetingFeedback> MeetingFeedback => Set<MeetingFeedback>();
+    public DbSet<JointActivity> JointActivities => Set<JointActivity>();
+    public DbSet<ActivityParticipant> ActivityParticipants => Set<ActivityParticipant>();
+    public DbSet<ActivityFile> ActivityFiles => Set<ActivityFile>();
+    public DbSet<ObservationCard> ObservationCards => Set<ObservationCard>();
+    public DbSet<ObservationCriterion> ObservationCriteria => Set<ObservationCriterion>();
+    public DbSet<LessonObservation> LessonObservations => Set<LessonObservation>();
+    public DbSet<ObservationScore> ObservationScores => Set<ObservationScore>();
 
     public CurrentSchool School => school;
 
@@ -100,6 +124,35 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration(new AnnouncementConfiguration());
         b.ApplyConfiguration(new OutboxLetterConfiguration());
         b.ApplyConfiguration(new JobLeaseConfiguration());
+        // Pairs at work
+        var pairWork = new PairWorkConfiguration();
+        b.ApplyConfiguration<PairChange>(pairWork);
+        b.ApplyConfiguration<PairAgreement>(pairWork);
+        b.ApplyConfiguration<PairReport>(pairWork);
+        b.ApplyConfiguration<Consultation>(pairWork);
+        b.ApplyConfiguration<CalendarFeed>(pairWork);
+        b.ApplyConfiguration<EventParticipant>(pairWork);
+        var plans = new PlansConfiguration();
+        b.ApplyConfiguration<DevelopmentPlan>(plans);
+        b.ApplyConfiguration<PlanGoal>(plans);
+        b.ApplyConfiguration<PlanTask>(plans);
+        b.ApplyConfiguration<PlanTaskFile>(plans);
+        b.ApplyConfiguration<PlanCorrection>(plans);
+        b.ApplyConfiguration<PlanTemplate>(plans);
+        b.ApplyConfiguration<PlanTemplateTask>(plans);
+        var meetings = new MeetingsConfiguration();
+        b.ApplyConfiguration<Meeting>(meetings);
+        b.ApplyConfiguration<MeetingParticipant>(meetings);
+        b.ApplyConfiguration<MeetingNote>(meetings);
+        b.ApplyConfiguration<MeetingFeedback>(meetings);
+        var activities = new ActivitiesConfiguration();
+        b.ApplyConfiguration<JointActivity>(activities);
+        b.ApplyConfiguration<ActivityParticipant>(activities);
+        b.ApplyConfiguration<ActivityFile>(activities);
+        b.ApplyConfiguration<ObservationCard>(activities);
+        b.ApplyConfiguration<ObservationCriterion>(activities);
+        b.ApplyConfiguration<LessonObservation>(activities);
+        b.ApplyConfiguration<ObservationScore>(activities);
 
         Tenancy.ApplyFilters(b, this);
         ApplyPrivacyFilters(b);

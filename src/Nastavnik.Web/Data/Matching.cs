@@ -65,7 +65,7 @@ public class MatchDecision : ISchoolOwned, IAudited
 }
 
 /// <summary>An approved mentoring pair of a program on one topic; a group is several pairs with the same mentor and topic.</summary>
-public class MentoringPair : ISchoolOwned, IAudited
+public class MentoringPair : ISchoolOwned, IAudited, IVersioned
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
@@ -78,7 +78,26 @@ public class MentoringPair : ISchoolOwned, IAudited
     public Topic? Topic { get; set; }
     public DateTime ApprovedAt { get; set; }
     public required string ApprovedBy { get; set; }
+
+    /// <summary>Approved → Active (the first meeting held or the curator starts it) → Completed, or EndedEarly with a reason.</summary>
+    public PairStatus Status { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public PairEndReason? EndReason { get; set; }
+    public string? EndComment { get; set; }
+    /// <summary>Created by hand by the curator (checked by the engine for capacity and conflicts), not by «Утвердить пары».</summary>
+    public bool Manual { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>A pair that still works or will: its mentor sees the mentee's need in its topic (ADR-004).</summary>
+    public bool IsLive => Status is PairStatus.Approved or PairStatus.Active;
 }
+
+/// <summary>Where a pair is in its life; a group is several pairs of one mentor on one topic, each with its own status.</summary>
+public enum PairStatus { Approved, Active, Completed, EndedEarly }
+
+/// <summary>Why a pair ended before its program did.</summary>
+public enum PairEndReason { DidNotWork, TeacherLeft, NeedMet, Other }
 
 /// <summary>
 /// The choice stage after the round table for one diagnostics round: while it is open, mentees rank up to three mentors for each

@@ -19,7 +19,7 @@ public sealed record HomeSupport(string ProgramName, int Pairs, int Mentors, int
     {
         var program = await db.CurrentProgramAsync(ct);
         if (program is null) return null;
-        var pairs = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => new { p.MentorId, p.MenteeId }).ToListAsync(ct);
+        var pairs = await db.LivePairPeople(program.Id).ToListAsync(ct);
         // The ids come from the one place that decides what the psychologist may know of needs; the Person filter then keeps
         // only colleagues (active, with consent).
         var ids = db.MenteesWithoutPair(program.Id);

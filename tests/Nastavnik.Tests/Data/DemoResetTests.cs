@@ -117,7 +117,8 @@ public abstract class DemoResetTests
         }
         db.MatchingRuns.Add(new MatchingRun { SchoolId = school, ProgramId = program.Id, RoundId = round.Id, CreatedBy = "curator", AssignmentsJson = "[]" });
         db.MatchDecisions.Add(new MatchDecision { SchoolId = school, ProgramId = program.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, CreatedBy = "curator" });
-        db.MentoringPairs.Add(new MentoringPair { SchoolId = school, ProgramId = program.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, ApprovedBy = "curator" });
+        var pair = new MentoringPair { SchoolId = school, ProgramId = program.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, ApprovedBy = "curator" };
+        db.MentoringPairs.Add(pair);
         db.ChoiceStages.Add(new ChoiceStage { SchoolId = school, ProgramId = program.Id, RoundId = round.Id, OpenedBy = "curator" });
         db.Choices.Add(new Choice { SchoolId = school, RoundId = round.Id, MenteeId = mentee, MentorId = mentor, TopicId = topic, Rank = 1, UpdatedBy = "teacher" });
         db.MentorAvailabilities.Add(new MentorAvailability { SchoolId = school, RoundId = round.Id, PersonId = mentor, Capacity = 2, UpdatedBy = "teacher" });
@@ -133,6 +134,43 @@ public abstract class DemoResetTests
         db.NotificationSettings.Add(new NotificationSetting { SchoolId = school, UserId = user, Kind = "announcement", EmailOff = true });
         db.OutboxLetters.Add(new OutboxLetter { SchoolId = school, UserId = user, Kind = "digest", ToAddress = "a@school.ru", Subject = "Тема", TextBody = "Текст" });
         db.SignInCodes.Add(new SignInCode { SchoolId = school, UserId = user, Hash = new string('a', 64), IssuedBy = "admin" });
+        await db.SaveChangesAsync();
+        await FillPairWorkAsync(db, school, program.Id, pair, topic);
+    }
+
+    /// <summary>The pairs at work: history, agreement, report, plan with its task, meeting, activity with its analysis, and the rest.</summary>
+    private static async Task FillPairWorkAsync(AppDbContext db, int school, int programId, MentoringPair pair, int topic)
+    {
+        var (mentor, mentee) = (pair.MentorId, pair.MenteeId);
+        var evt = await db.RoadmapEvents.Where(e => e.SchoolId == school).Select(e => e.Id).FirstAsync();
+        db.PairChanges.Add(new PairChange { SchoolId = school, PairId = pair.Id, By = "curator", To = PairStatus.Approved });
+        db.PairAgreements.Add(new PairAgreement { SchoolId = school, PairId = pair.Id, Subject = "Тема", Form = "педагог — педагог", MentorDuties = "—", MenteeDuties = "—", MeetingTerms = "—" });
+        db.PairReports.Add(new PairReport { SchoolId = school, PairId = pair.Id, Year = 2026, Quarter = 4, Done = "—", Changed = "—", SubmittedBy = "teacher" });
+        db.Consultations.Add(new Consultation { SchoolId = school, RequesterId = mentee, ConsultantId = mentor, Question = "Как?" });
+        db.CalendarFeeds.Add(new CalendarFeed { SchoolId = school, PersonId = mentor, Token = new string('t', 43) });
+        db.EventParticipants.Add(new EventParticipant { SchoolId = school, EventId = evt, PersonId = mentee });
+        var plan = new DevelopmentPlan { SchoolId = school, ProgramId = programId, MenteeId = mentee };
+        var template = new PlanTemplate { SchoolId = school, TopicId = topic, Title = "Шаблон" };
+        var meeting = new Meeting { SchoolId = school, ProgramId = programId, MentorId = mentor, CreatedBy = "teacher" };
+        var activity = new JointActivity { SchoolId = school, ProgramId = programId, Title = "Урок", OrganizerId = mentor, CreatedBy = "teacher" };
+        var card = new ObservationCard { SchoolId = school, Name = "Карта" };
+        db.AddRange(plan, template, meeting, activity, card);
+        await db.SaveChangesAsync();
+        var goal = new PlanGoal { SchoolId = school, PlanId = plan.Id, PairId = pair.Id, TopicId = topic, Text = "Цель" };
+        var task = new PlanTask { SchoolId = school, PlanId = plan.Id, PairId = pair.Id, Title = "Задача" };
+        var criterion = new ObservationCriterion { SchoolId = school, CardId = card.Id, Text = "Цель урока", ScaleMax = 2 };
+        var observation = new LessonObservation { SchoolId = school, ActivityId = activity.Id, CardId = card.Id, ObserverId = mentor, ObservedId = mentee };
+        db.AddRange(goal, task, criterion, observation);
+        db.PlanCorrections.Add(new PlanCorrection { SchoolId = school, PlanId = plan.Id, PairId = pair.Id, By = "teacher", What = "Добавлена задача" });
+        db.PlanTemplateTasks.Add(new PlanTemplateTask { SchoolId = school, TemplateId = template.Id, Title = "Задача" });
+        db.MeetingParticipants.Add(new MeetingParticipant { SchoolId = school, MeetingId = meeting.Id, PersonId = mentee, PairId = pair.Id });
+        db.MeetingNotes.Add(new MeetingNote { SchoolId = school, MeetingId = meeting.Id, AuthorId = mentor, Text = "—" });
+        db.MeetingFeedback.Add(new MeetingFeedback { SchoolId = school, MeetingId = meeting.Id, AuthorId = mentee, Rating = 5 });
+        db.ActivityParticipants.Add(new ActivityParticipant { SchoolId = school, ActivityId = activity.Id, PersonId = mentee, Role = ActivityRole.Observed });
+        db.ActivityFiles.Add(new ActivityFile { SchoolId = school, ActivityId = activity.Id, FileName = "a.pdf", ContentType = "application/pdf", Length = 1, Content = [1] });
+        await db.SaveChangesAsync();
+        db.PlanTaskFiles.Add(new PlanTaskFile { SchoolId = school, TaskId = task.Id, FileName = "a.pdf", ContentType = "application/pdf", Length = 1, Content = [1] });
+        db.ObservationScores.Add(new ObservationScore { SchoolId = school, ObservationId = observation.Id, CriterionId = criterion.Id, Score = 2 });
         await db.SaveChangesAsync();
     }
 

@@ -41,8 +41,13 @@ public sealed class MentoringPairConfiguration : IEntityTypeConfiguration<Mentor
         e.HasOne(x => x.Mentee).WithMany().HasForeignKey(x => x.MenteeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Mentor).WithMany().HasForeignKey(x => x.MentorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Topic).WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Restrict);
-        // One mentor per need of a program: a double approval cannot duplicate a pair.
-        e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId }).IsUnique();
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.EndComment).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        // One live mentor per need of a program: a double approval cannot duplicate a pair; an ended pair's need may get a new one.
+        e.HasIndex(x => new { x.ProgramId, x.MenteeId, x.TopicId }).IsUnique().HasFilter("\"Status\" IN ('Approved', 'Active')");
+        e.HasIndex(x => x.MenteeId);
         e.HasIndex(x => new { x.ProgramId, x.MentorId });
     }
 }
