@@ -120,7 +120,7 @@ public abstract class PairWorkflowTests(AppFixture app)
         var detail = (await As(SignedInScope.Curator(c.School), s => s.Get<PairQueries>().DetailAsync(tandem.Id)))!;
         detail.History.Select(h => (h.What, h.By)).ShouldBe([("пара утверждена", c.School.Curator), ("работает", c.School.Curator), ("завершена", c.School.Curator)]);
         var ended = (await As(SignedInScope.Curator(c.School), s => s.Get<PairQueries>().DetailAsync(group[0].Id)))!;
-        ended.History.Last().What.ShouldBe("завершена досрочно: педагог уволился (перевёлся в другую школу)");
+        ended.History[^1].What.ShouldBe("завершена досрочно: педагог уволился (перевёлся в другую школу)");
         ended.Pair.Status.ShouldBe(PairStatus.EndedEarly);
         (await PairsAsync(c)).Where(p => p.MentorId == c.P(4) && p.Id != group[0].Id).ShouldAllBe(p => p.Status == PairStatus.Approved);
         var others = (await As(SignedInScope.Curator(c.School), s => s.Get<PairQueries>().DetailAsync(group[1].Id)))!;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Tests.Matching;
-using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Files;

@@ -85,7 +85,7 @@ public abstract class PairPrivacyTests(AppFixture app)
         (await NeedsSeenByMentor()).ShouldBe(0);
         // The former mentor still sees the pair's history, not the mentee's need.
         await using (var s = SignedInScope.Teacher(c.School, 0))
-            (await s.Get<PairQueries>().DetailAsync(pair.Id))!.History.Last().What.ShouldBe("завершена досрочно: пара не сложилась");
+            (await s.Get<PairQueries>().DetailAsync(pair.Id))!.History[^1].What.ShouldBe("завершена досрочно: пара не сложилась");
 
         var psychologist = await c.School.PsychologistAsync();
         var home = WebUtility.HtmlDecode(await psychologist.GetStringAsync("/"));

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Pairs;
 

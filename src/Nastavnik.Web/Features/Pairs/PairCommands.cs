@@ -111,7 +111,7 @@ public sealed class PairCommands(AppDbContext db, MatchingWorkflow matching, Not
             Locks = [new CuratorLock(mentee.EngineId, topic.EngineId, mentor.EngineId)],
             Conflicts = rejected ? [new Conflict(mentee.EngineId, mentor.EngineId, topic.EngineId)] : [],
         });
-        if (check.LockIssues.FirstOrDefault() is { } issue)
+        if (check.LockIssues is [var issue, ..])
             return CommandError.Invalid("Пару создать нельзя. " + MatchingTexts.LockIssue(
                 new StoredLockIssue(issue.Kind, menteeId, topicId, mentorId, issue.Limit), id => input.People.First(p => p.PersonId == id).FullName, _ => topic.Name));
         var pair = new MentoringPair

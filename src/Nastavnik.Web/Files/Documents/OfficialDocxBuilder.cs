@@ -116,7 +116,7 @@ public sealed class OfficialDocxBuilder
         return stream.ToArray();
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, bool bold, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, bool bold, bool header)
     {
         var tr = new TableRow(header ? new TableRowProperties(new TableHeader(), new CantSplit()) : new TableRowProperties(new CantSplit()));
         for (var i = 0; i < widths.Count; i++)
