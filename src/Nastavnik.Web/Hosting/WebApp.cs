@@ -5,8 +5,8 @@ using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Notifications;
-using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Pairs;
+using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
 

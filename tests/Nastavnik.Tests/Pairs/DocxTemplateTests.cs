@@ -38,7 +38,10 @@ public sealed class DocxTemplateTests
         using var doc = WordprocessingDocument.Open(stream, false);
         return doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants().Select(e => e switch
         {
-            Text t => t.Text, Break => "\n", TabChar => "\t", _ => "",
+            Text t => t.Text,
+            Break => "\n",
+            TabChar => "\t",
+            _ => "",
         }))).ToList();
     }
 

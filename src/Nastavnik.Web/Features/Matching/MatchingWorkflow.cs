@@ -73,7 +73,8 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         issues.AddRange(result.LockIssues.Select(i => new StoredLockIssue(i.Kind, input.Person(i.Lock.Mentee).PersonId,
             input.Topic(i.Lock.Topic).TopicId, input.Person(i.Lock.Mentor).PersonId, i.Limit)));
         return new MatchingSolution(program, round, input, result, stable, assignments, issues, decisions, read,
-            time.GetElapsedTime(start) - read) { NeedsOpen = problem.Needs.Count };
+            time.GetElapsedTime(start) - read)
+        { NeedsOpen = problem.Needs.Count };
     }
 
     /// <summary>«Подобрать пары»: solves with the curator's decisions and stores the proposal as the program's latest run.</summary>

@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Nastavnik.Web.Files.Documents;
 
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 /// <summary>
 /// Fills a .docx template, the default one built by code or a school's own, in one way. The syntax, in any paragraph or cell:

@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Nastavnik.Web.Files.Documents;
 
-using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 /// <summary>
 /// Builds a default document template in the official Russian style (ГОСТ Р 7.0.97-2016 in spirit): A4 portrait, margins 30 mm left,
