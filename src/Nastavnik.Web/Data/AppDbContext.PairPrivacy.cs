@@ -82,7 +82,19 @@ public partial class AppDbContext
         MentoringPairs.IgnoreQueryFilters([PrivacyFilter])
             .Where(p => p.ProgramId == programId && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active))
             .Select(p => new PairPeople(p.MentorId, p.MenteeId));
+
+    /// <summary>
+    /// The pairs of a program ended early, for the psychologist's support of the mentees (issue 12): the people, the date and the
+    /// reason, never the topic (ADR-004).
+    /// </summary>
+    public IQueryable<EndedPairPeople> PairsEndedEarly(int programId) =>
+        MentoringPairs.IgnoreQueryFilters([PrivacyFilter])
+            .Where(p => p.ProgramId == programId && p.Status == PairStatus.EndedEarly)
+            .Select(p => new EndedPairPeople(p.MentorId, p.MenteeId, p.EndedAt, p.EndReason));
 }
+
+/// <summary>A pair ended early as the psychologist may know it: who, when and why, without its topic.</summary>
+public sealed record EndedPairPeople(int MentorId, int MenteeId, DateTime? EndedAt, PairEndReason? Reason);
 
 /// <summary>The two people of a pair, without its topic.</summary>
 public sealed record PairPeople(int MentorId, int MenteeId);

@@ -15,6 +15,14 @@ public sealed record SupportPerson(string FullName, string? Department, IReadOnl
 /// </summary>
 public sealed record HomeSupport(string ProgramName, int Pairs, int Mentors, int Mentees, List<SupportPerson> WithoutPair)
 {
+    /// <summary>Pairs ended early: names, date and reason, never the topic (ADR-004).</summary>
+    public IReadOnlyList<EndedPair> EndedEarly { get; init; } = [];
+    /// <summary>Consultations colleagues asked of this psychologist.</summary>
+    public IReadOnlyList<ConsultationRequest> Consultations { get; init; } = [];
+
+    public sealed record EndedPair(string Mentor, string Mentee, DateTime? EndedAt, string Reason);
+    public sealed record ConsultationRequest(int Id, string Requester, DateTime RequestedAt, ConsultationStatus Status);
+
     public static async Task<HomeSupport?> LoadAsync(AppDbContext db, CancellationToken ct = default)
     {
         var program = await db.CurrentProgramAsync(ct);
@@ -29,8 +37,21 @@ public sealed record HomeSupport(string ProgramName, int Pairs, int Mentors, int
         var contacts = (await db.PortfolioContacts.AsNoTracking().Where(c => personIds.Contains(c.PersonId)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
             .ToLookup(c => c.PersonId, PortfolioSearch.View);
         var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
+        var ended = await db.PairsEndedEarly(program.Id).ToListAsync(ct);
+        var endedIds = ended.SelectMany(e => new[] { e.MentorId, e.MenteeId }).Distinct().ToList();
+        var names = await db.People.AsNoTracking().IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(p => endedIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToDictionaryAsync(p => p.Id, p => PersonName.Full(p.LastName, p.FirstName, p.MiddleName), ct);
+        var me = db.School.PersonId;
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.ConsultantId == me).OrderByDescending(c => c.RequestedAt)
+            .Select(c => new ConsultationRequest(c.Id, c.Requester!.LastName + " " + c.Requester.FirstName + (c.Requester.MiddleName == null ? "" : " " + c.Requester.MiddleName),
+                c.RequestedAt, c.Status)).Take(50).ToListAsync(ct);
         return new HomeSupport(program.Name, pairs.Count, pairs.Select(p => p.MentorId).Distinct().Count(), pairs.Select(p => p.MenteeId).Distinct().Count(),
             people.Select(p => new SupportPerson(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, contacts[p.Id].ToList()))
-                .OrderBy(p => p.FullName, order).ToList());
+                .OrderBy(p => p.FullName, order).ToList())
+        {
+            EndedEarly = ended.OrderByDescending(e => e.EndedAt).Select(e => new EndedPair(names.GetValueOrDefault(e.MentorId, "?"), names.GetValueOrDefault(e.MenteeId, "?"),
+                e.EndedAt, e.Reason is { } r ? Features.Pairs.PairTexts.Reason(r) : "—")).ToList(),
+            Consultations = consultations,
+        };
     }
 }

@@ -55,6 +55,10 @@ public static class Services
         services.AddNastavnikJobs();
         services.AddNastavnikReminders();
         services.AddScoped<AnnouncementCommands>();
+        services.AddScoped<Features.Pairs.PairCommands>();
+        services.AddScoped<Features.Pairs.PairQueries>();
+        services.AddScoped<Features.Pairs.PairDocuments>();
+        services.AddScoped<Features.Pairs.AgreementCommands>();
         return services;
     }
 

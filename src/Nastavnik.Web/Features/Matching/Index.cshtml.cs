@@ -12,7 +12,7 @@ namespace Nastavnik.Web.Features.Matching;
 /// pairs, or 404 for a program, person or topic the curator cannot see. What is shown comes from <see cref="MatchingView"/>.
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class IndexModel(AppDbContext db, MatchingWorkflow matching) : PageModel
+public class IndexModel(AppDbContext db, MatchingWorkflow matching, TimeProvider clock) : PageModel
 {
     public const int PageSize = MatchingView.PageSize;
 
@@ -27,6 +27,8 @@ public class IndexModel(AppDbContext db, MatchingWorkflow matching) : PageModel
     public bool Filtered => !string.IsNullOrWhiteSpace(Q) || TopicFilter is not null || Urgent;
     /// <summary>Set when «Утвердить пары» would replace approved pairs: the page asks to confirm.</summary>
     public bool ConfirmReplace { get; private set; }
+    /// <summary>The default date of the order fixing the approved pairs.</summary>
+    public DateOnly Today => clock.Today();
     /// <summary>A refusal shown on the page: from this request, or from the one that redirected here.</summary>
     public string? Error { get; private set; }
 

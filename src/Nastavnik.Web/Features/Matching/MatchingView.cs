@@ -66,7 +66,8 @@ public sealed class MatchingView
         if (v.Run is not null)
             v.Previous = await db.MatchingRuns.AsNoTracking().Where(r => r.ProgramId == program.Id && r.Id < v.Run.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         v.Decisions = proposal?.Decisions ?? await db.MatchDecisions.AsNoTracking().Where(d => d.ProgramId == program.Id).ToListAsync(ct);
-        var pairs = (await db.MentoringPairs.AsNoTracking().Where(p => p.ProgramId == program.Id)
+        // The live pairs: one ended (completed or early) is no longer «утверждена» (its history stays on the pair's page).
+        var pairs = (await db.MentoringPairs.AsNoTracking().Where(p => p.ProgramId == program.Id && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active))
             .Select(p => new { p.MentorId, p.MenteeId, p.TopicId }).ToListAsync(ct)).Select(p => (Mentor: p.MentorId, Mentee: p.MenteeId, Topic: p.TopicId)).ToList();
         v.ApprovedPairs = pairs.Count;
         v.ApprovedFormation = Formation.Of(pairs);

@@ -13,6 +13,9 @@ public sealed record MatchingSolution(
 {
     /// <summary>The rows as the page would show them right after storing this solve as a run.</summary>
     public IReadOnlyList<ProposalRow> Rows => Proposal.Apply(Assignments, Decisions);
+
+    /// <summary>The needs the engine matched: all of the round's, or once pairs are at work those without a live pair (<see cref="PairsAtWork"/>).</summary>
+    public int NeedsOpen { get; init; }
 }
 
 public enum ApprovalOutcome { Approved, Unchanged, NeedsConfirmation }
@@ -40,6 +43,9 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         if (round is null || input is null)
             return CommandError.NotFound($"В программе {RussianText.Quote(program.Name)} ещё нет тура диагностики: откройте тур в разделе «Диагностика».");
         var decisions = await DecisionsAsync(program.Id, ct);
+        var atWork = await PairsAtWork.AnyAsync(db, program.Id, ct);
+        var problem = atWork ? PairsAtWork.Reduce(input, await PairsAtWork.LiveAsync(db, program.Id, ct)) : input.Problem;
+        var open = problem.Needs.Select(n => (n.Mentee, n.Topic)).ToHashSet();
         var read = time.GetElapsedTime(start);
 
         var person = input.People.ToDictionary(p => p.PersonId, p => p.EngineId);
@@ -57,17 +63,18 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
             }
             // A rejection removes only this (mentee, topic, mentor): the mentor may still be proposed to the mentee on other topics.
             if (d.Kind == MatchDecisionKind.Reject) conflicts.Add(new Conflict(e, m, t));
-            else locks.Add(new CuratorLock(e, t, m));
+            else if (!atWork || open.Contains((e, t))) locks.Add(new CuratorLock(e, t, m));
         }
         var settings = MatchingSettings.Default with { Mode = stable ? MatchingMode.Stable : MatchingMode.Optimal };
-        var result = MatchingEngine.Solve(input.Problem with { Locks = locks, Conflicts = conflicts }, settings);
+        var result = MatchingEngine.Solve(problem with { Locks = locks, Conflicts = conflicts }, settings);
         var assignments = result.Assignments.Select(a => new ProposedAssignment(
             input.Person(a.Mentee).PersonId, input.Person(a.Mentor).PersonId, input.Topic(a.Topic).TopicId, a.Score.Total, a.NeedPriority,
             a.Reverse, a.MentorLevel, a.PreferenceRank, a.SameSchool, a.ReverseDigital, a.Locked)).ToList();
         issues.AddRange(result.LockIssues.Select(i => new StoredLockIssue(i.Kind, input.Person(i.Lock.Mentee).PersonId,
             input.Topic(i.Lock.Topic).TopicId, input.Person(i.Lock.Mentor).PersonId, i.Limit)));
         return new MatchingSolution(program, round, input, result, stable, assignments, issues, decisions, read,
-            time.GetElapsedTime(start) - read);
+            time.GetElapsedTime(start) - read)
+        { NeedsOpen = problem.Needs.Count };
     }
 
     /// <summary>«Подобрать пары»: solves with the curator's decisions and stores the proposal as the program's latest run.</summary>
@@ -77,11 +84,13 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         if (solved.Value is not { } s) return solved.Error!;
         if (s.Input.Problem.Needs.Count == 0)
             return CommandError.Invalid($"Педагоги ещё не отметили дефициты в туре {RussianText.Quote(s.Round.Title)}: подбирать нечего.");
+        if (s.NeedsOpen == 0)
+            return CommandError.Invalid("У каждого дефицита уже есть работающая пара: подбирать нечего. Пару для отдельного педагога можно создать вручную в разделе «Пары».");
         var run = new MatchingRun
         {
             SchoolId = s.Program.SchoolId, ProgramId = s.Program.Id, RoundId = s.Round.Id,
             Mode = stable ? MatchingRunMode.Stable : MatchingRunMode.Optimal, CreatedAt = Now, CreatedBy = user,
-            Objective = s.Result.Objective, NeedsServed = s.Result.NeedsServed, NeedsTotal = s.Input.Problem.Needs.Count,
+            Objective = s.Result.Objective, NeedsServed = s.Result.NeedsServed, NeedsTotal = s.NeedsOpen,
             AssignmentsJson = MatchingRunJson.Write(s.Assignments), LockIssuesJson = MatchingRunJson.Write(s.LockIssues),
         };
         db.MatchingRuns.Add(run);
@@ -173,6 +182,7 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         var pairs = proposal.Pairs;
         if (pairs.Count == 0) return CommandError.Invalid("В подборе нет пар для утверждения: все строки отклонены.");
         var formation = Formation.Of(pairs);
+        if (await PairsAtWork.AnyAsync(db, program.Id, ct)) return await AddAsync(program, pairs, user, ct);
         var current = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).ToListAsync(ct);
         if (current.Count > 0 && current.Select(p => (p.MentorId, p.MenteeId, p.TopicId)).ToHashSet().SetEquals(pairs) && current.Count == pairs.Count)
             return new Approval(ApprovalOutcome.Unchanged, formation, "Эти пары уже утверждены, изменений нет.");
@@ -189,6 +199,26 @@ public sealed class MatchingWorkflow(AppDbContext db, TimeProvider time)
         if (await SaveAsync(ct) is not null)
             return CommandError.Conflict("Пары одновременно утвердил другой пользователь. Проверьте утверждённые пары ниже.");
         return new Approval(ApprovalOutcome.Approved, formation, $"Пары утверждены: {formation.Text}.");
+    }
+
+    /// <summary>Approval once pairs are at work: adds the proposal's pairs whose need has no live pair; deletes nothing.</summary>
+    private async Task<CommandResult<Approval>> AddAsync(MentoringProgram program, IReadOnlyList<(int Mentor, int Mentee, int Topic)> pairs, string user, CancellationToken ct)
+    {
+        var live = (await PairsAtWork.LiveAsync(db, program.Id, ct)).Select(p => (p.Mentee, p.Topic)).ToHashSet();
+        var added = pairs.Where(p => !live.Contains((p.Mentee, p.Topic))).ToList();
+        var formation = Formation.Of(added);
+        if (added.Count == 0)
+            return new Approval(ApprovalOutcome.Unchanged, formation, "Новых пар в подборе нет: у этих дефицитов уже есть работающие пары.");
+        var now = Now;
+        db.MentoringPairs.AddRange(added.Select(p => new MentoringPair
+        {
+            SchoolId = program.SchoolId, ProgramId = program.Id, MentorId = p.Mentor, MenteeId = p.Mentee, TopicId = p.Topic,
+            ApprovedAt = now, ApprovedBy = user,
+        }));
+        if (await SaveAsync(ct) is not null)
+            return CommandError.Conflict("Пары одновременно утвердил другой пользователь. Проверьте утверждённые пары ниже.");
+        return new Approval(ApprovalOutcome.Approved, formation,
+            $"Пары утверждены: добавлено {formation.Text}. Работающие пары и их история сохранены.");
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
