@@ -11,7 +11,7 @@ public sealed partial class PlanCommands
     /// <summary>
     /// Writes the pair's report for the current quarter (one per pair and quarter), by either side of the pair; the plan's progress (the
     /// pair's tasks done of those not dropped) is filled in at each save. <paramref name="expectedVersion"/> is the version the writer
-    /// started from (0 for a new report).
+    /// started from (0 for a new report; a report starts at version 1).
     /// </summary>
     public async Task<CommandResult<PairReport>> SaveReportAsync(int pairId, PairReportInput input, int expectedVersion, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed partial class PlanCommands
         if (report is null)
         {
             if (expectedVersion != 0) return StaleReport;
-            report = new PairReport { PairId = pairId, Year = year, Quarter = quarter, Done = "", Changed = "", SubmittedBy = "" };
+            report = new PairReport { PairId = pairId, Year = year, Quarter = quarter, Done = "", Changed = "", SubmittedBy = "", Version = 1 };
             db.PairReports.Add(report);
         }
         else db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
