@@ -6,6 +6,7 @@ using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Plans;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
 
@@ -61,6 +62,7 @@ public static class WebApp
         api.MapNotificationsApi();
         api.MapAnnouncementApi();
         api.MapAccountsApi();
+        api.MapPlansApi();
         return app;
     }
 }

@@ -16,9 +16,12 @@ public static class NotificationKinds
     public static readonly NotificationKind PairsApproved = new("pairs-approved", "Пары утверждены");
     public static readonly NotificationKind RoadmapOverdue = new("roadmap-overdue", "Просрочено мероприятие дорожной карты");
     public static readonly NotificationKind Announcement = new("announcement", "Объявления куратора и администрации");
+    public static readonly NotificationKind PlanTaskDue = new("plan-task-due", "Скоро срок задачи плана");
+    public static readonly NotificationKind PlanTaskOverdue = new("plan-task-overdue", "Просрочена задача плана");
+    public static readonly NotificationKind PairReportDue = new("pair-report-due", "Квартальный отчёт пары");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, PlanTaskDue, PlanTaskOverdue, PairReportDue];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }
