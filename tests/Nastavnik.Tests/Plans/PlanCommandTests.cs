@@ -98,6 +98,34 @@ public abstract class PlanCommandTests(AppFixture app)
     }
 
     [Fact]
+    public async Task On_the_task_page_the_second_editor_keeps_their_text_sees_what_is_saved_and_can_save_over_it()
+    {
+        var setup = await PlanSetup.ArrangeAsync(app);
+        var (planId, taskId) = await setup.PlanWithTaskAsync();
+        var mentor = await setup.School.TeacherAsync(0);
+        var form = await mentor.GetStringAsync($"/Plans/Task/{taskId}");
+        await using (var mentee = setup.Mentee)
+            (await mentee.Get<PlanCommands>().UpdateTaskAsync(taskId, new PlanTaskInput { Title = "Посетить урок наставника", DueOn = new(2026, 12, 11) }, 0, [], default))
+                .Error.ShouldBeNull();
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(form), ["Version"] = "0", ["Input.PairId"] = setup.PairA.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Title"] = "Посетить урок наставника", ["Input.DueOn"] = "2026-12-10", ["Input.Owner"] = "Mentee", ["Input.Status"] = "InProgress",
+            ["Input.ResultText"] = "Мой черновик результата",
+        };
+        var page = Html.Parse(await (await mentor.PostAsync($"/Plans/Task/{taskId}", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync());
+        page.QuerySelector(".validation-summary-errors").ShouldNotBeNull().TextContent.ShouldContain("Пока вы редактировали задачу, её изменил другой участник пары.");
+        page.QuerySelector("[data-testid=saved-now]").ShouldNotBeNull().TextContent.ShouldContain("срок 11.12.2026");
+        page.QuerySelector("#Input_ResultText").ShouldNotBeNull().TextContent.Trim().ShouldBe("Мой черновик результата");
+        var version = page.QuerySelector("#Version").ShouldNotBeNull().GetAttribute("value");
+        version.ShouldBe("1");
+
+        fields["Version"] = version!;
+        (await mentor.PostAsync($"/Plans/Task/{taskId}", new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await app.WithDb(db => db.PlanTasks.IgnoreQueryFilters().SingleAsync(x => x.Id == taskId))).ResultText.ShouldBe("Мой черновик результата");
+    }
+
+    [Fact]
     public async Task Files_are_checked_like_the_portfolios_and_an_accepted_one_is_a_correction()
     {
         var setup = await PlanSetup.ArrangeAsync(app);

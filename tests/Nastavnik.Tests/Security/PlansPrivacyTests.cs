@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Tests.Plans;
-using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Plans;
 using Nastavnik.Web.Features.Portfolio;
 
