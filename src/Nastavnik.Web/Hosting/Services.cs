@@ -59,6 +59,7 @@ public static class Services
         services.AddScoped<Features.Pairs.PairQueries>();
         services.AddScoped<Features.Pairs.PairDocuments>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
+        services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
         return services;
     }
 

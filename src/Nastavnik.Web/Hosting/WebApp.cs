@@ -7,6 +7,7 @@ using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Plans;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
 
@@ -63,6 +64,7 @@ public static class WebApp
         api.MapAnnouncementApi();
         api.MapAccountsApi();
         api.MapPairsApi();
+        api.MapPlansApi();
         return app;
     }
 }

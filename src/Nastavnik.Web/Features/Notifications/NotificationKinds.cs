@@ -17,9 +17,12 @@ public static class NotificationKinds
     public static readonly NotificationKind RoadmapOverdue = new("roadmap-overdue", "Просрочено мероприятие дорожной карты");
     public static readonly NotificationKind Announcement = new("announcement", "Объявления куратора и администрации");
     public static readonly NotificationKind MenteeWithoutPair = new("mentee-without-pair", "Наставляемый остался без пары");
+    public static readonly NotificationKind PlanTaskDue = new("plan-task-due", "Скоро срок задачи плана");
+    public static readonly NotificationKind PlanTaskOverdue = new("plan-task-overdue", "Просрочена задача плана");
+    public static readonly NotificationKind PairReportDue = new("pair-report-due", "Квартальный отчёт пары");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

@@ -72,6 +72,9 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, ChoiceStageClosingReminder>();
         services.AddSingleton<IReminder, PairsApprovedReminder>();
         services.AddSingleton<IReminder, RoadmapOverdueReminder>();
+        services.AddSingleton<IReminder, PlanTaskDueReminder>();
+        services.AddSingleton<IReminder, PlanTaskOverdueReminder>();
+        services.AddSingleton<IReminder, PairReportReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
