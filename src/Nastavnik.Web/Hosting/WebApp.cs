@@ -4,6 +4,7 @@ using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Meetings;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Programs;
@@ -61,6 +62,8 @@ public static class WebApp
         api.MapNotificationsApi();
         api.MapAnnouncementApi();
         api.MapAccountsApi();
+        api.MapMeetingsApi();
+        app.MapCalendarFeed();
         return app;
     }
 }
