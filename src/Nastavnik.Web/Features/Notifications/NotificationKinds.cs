@@ -16,9 +16,12 @@ public static class NotificationKinds
     public static readonly NotificationKind PairsApproved = new("pairs-approved", "Пары утверждены");
     public static readonly NotificationKind RoadmapOverdue = new("roadmap-overdue", "Просрочено мероприятие дорожной карты");
     public static readonly NotificationKind Announcement = new("announcement", "Объявления куратора и администрации");
+    public static readonly NotificationKind MeetingTomorrow = new("meeting-tomorrow", "Завтра встреча наставничества");
+    public static readonly NotificationKind FeedbackWaiting = new("feedback-waiting", "Оцените встречу наставничества");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement,
+            MeetingTomorrow, FeedbackWaiting];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

@@ -72,6 +72,8 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, ChoiceStageClosingReminder>();
         services.AddSingleton<IReminder, PairsApprovedReminder>();
         services.AddSingleton<IReminder, RoadmapOverdueReminder>();
+        services.AddSingleton<IReminder, MeetingTomorrowReminder>();
+        services.AddSingleton<IReminder, FeedbackWaitingReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
