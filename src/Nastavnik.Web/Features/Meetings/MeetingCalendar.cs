@@ -54,13 +54,18 @@ public static class MeetingCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>The meetings of a query as they go into .ics, with their people's names, in two queries.</summary>
-    public static async Task<List<IcsMeeting>> LoadAsync(AppDbContext db, IQueryable<Meeting> meetings, CancellationToken ct)
+    /// <summary>
+    /// The meetings of a query as they go into .ics, with their people's names, in two queries. IgnoreQueryFilters works on a whole
+    /// query in EF Core, so it is used only in the feed's own queries, never joined into a filtered one.
+    /// </summary>
+    public static async Task<List<IcsMeeting>> LoadAsync(AppDbContext db, IQueryable<Meeting> meetings, CancellationToken ct, bool feed = false)
     {
         var rows = await meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.StartsAt, m.DurationMinutes, m.Place, m.OnlineLink, m.Agenda, m.Status, m.Version }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var people = (await db.MeetingParticipants.IgnoreQueryFilters().Where(p => ids.Contains(p.MeetingId))
+        // A feed has no signed-in user: its meetings were chosen by the token; otherwise the participants pass their filter.
+        var participants = feed ? db.MeetingParticipants.IgnoreQueryFilters() : db.MeetingParticipants;
+        var people = (await participants.Where(p => ids.Contains(p.MeetingId))
                 .OrderBy(p => p.PairId != null).ThenBy(p => p.Person!.LastName)
                 .Select(p => new { p.MeetingId, p.Person!.LastName, p.Person.FirstName, p.Person.MiddleName }).ToListAsync(ct))
             .ToLookup(p => p.MeetingId, p => PersonName.Full(p.LastName, p.FirstName, p.MiddleName));
@@ -81,6 +86,6 @@ public static class MeetingCalendar
         var since = utcNow.AddDays(-60);
         var meetings = db.Meetings.IgnoreQueryFilters().Where(m => m.SchoolId == feed.SchoolId && m.StartsAt >= since
             && (m.MentorId == feed.PersonId || db.MeetingParticipants.IgnoreQueryFilters().Any(p => p.MeetingId == m.Id && p.PersonId == feed.PersonId)));
-        return await LoadAsync(db, meetings, ct);
+        return await LoadAsync(db, meetings, ct, feed: true);
     }
 }

@@ -80,7 +80,7 @@ public static class MeetingQueries
             .OrderBy(p => p.PairId is not null).ThenBy(p => p.Name, StringComparer.Create(RussianText.Culture, true)).ToList();
         var note = await db.MeetingNotes.Where(n => n.MeetingId == id && n.AuthorId == viewerId).Select(n => n.Text).FirstOrDefaultAsync(ct);
         var feedback = (await db.MeetingFeedback.Where(f => f.MeetingId == id)
-                .Join(db.People.IgnoreQueryFilters(), f => f.AuthorId, p => p.Id, (f, p) => new { f.AuthorId, p.LastName, p.FirstName, p.MiddleName, f.Rating, f.Comment, f.At })
+                .Join(db.People, f => f.AuthorId, p => p.Id, (f, p) => new { f.AuthorId, p.LastName, p.FirstName, p.MiddleName, f.Rating, f.Comment, f.At })
                 .ToListAsync(ct))
             .Select(f => new FeedbackRow(f.AuthorId, PersonName.Full(f.LastName, f.FirstName, f.MiddleName), f.Rating, f.Comment, f.At))
             .OrderBy(f => f.AuthorId != meeting.MentorId).ThenBy(f => f.Author).ToList();
