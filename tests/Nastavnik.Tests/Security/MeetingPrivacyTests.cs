@@ -4,7 +4,6 @@ using System.Text;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
-using Nastavnik.Tests.Meetings;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Meetings;
 using static Nastavnik.Tests.Meetings.MeetingCase;
