@@ -7,7 +7,8 @@ using Nastavnik.Web.Text;
 namespace Nastavnik.Web.Features;
 
 /// <summary>An approved pair seen by one of its members: the other person, their contacts (those the privacy filter lets through), the topic, and (for the mentor) the mentee's need.</summary>
-public sealed record MyPair(string Other, IReadOnlyList<ContactView> Contacts, string Topic, int? Priority, string? Comment, int PairId = 0);
+public sealed record MyPair(string Other, IReadOnlyList<ContactView> Contacts, string Topic, int? Priority, string? Comment, int PairId = 0,
+    PairStatus Status = PairStatus.Approved, int TopicId = 0);
 
 /// <summary>The next planned event of the program's roadmap, from today on: what a pair does next.</summary>
 public sealed record NextStep(string Title, DateOnly? Date);
@@ -35,13 +36,13 @@ public sealed record HomeMine(string RoundTitle, bool Open, DateOnly Deadline, D
         var asMentor = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MentorId == personId)
             .Select(p => new
             {
-                p.Id, OtherId = p.MenteeId, p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName, Topic = p.Topic!.Name,
+                p.Id, p.Status, p.TopicId, OtherId = p.MenteeId, p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName, Topic = p.Topic!.Name,
                 Need = db.Needs.Where(n => n.RoundId == round.Id && n.PersonId == p.MenteeId && n.TopicId == p.TopicId)
                     .Select(n => new { n.Priority, n.Comment }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var asMentee = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MenteeId == personId)
-            .Select(p => new { p.Id, OtherId = p.MentorId, p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, Topic = p.Topic!.Name }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.Status, p.TopicId, OtherId = p.MentorId, p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, Topic = p.Topic!.Name }).ToListAsync(ct);
         // Contacts as the other person allowed: the privacy filter passes those they opened to the school.
         var others = asMentor.Select(p => p.OtherId).Concat(asMentee.Select(p => p.OtherId)).Distinct().ToList();
         var contacts = (await db.PortfolioContacts.AsNoTracking().Where(c => others.Contains(c.PersonId)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
@@ -54,9 +55,9 @@ public sealed record HomeMine(string RoundTitle, bool Open, DateOnly Deadline, D
         var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
         return new HomeMine(round.Title, round.IsOpen, round.Deadline, submitted,
             offers.Select(o => (o.Name, o.Level)).ToList(), needs.Select(n => (n.Name, n.Priority)).ToList(), choice,
-            asMentor.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic, p.Need?.Priority, p.Need?.Comment, p.Id))
+            asMentor.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic, p.Need?.Priority, p.Need?.Comment, p.Id, p.Status, p.TopicId))
                 .OrderBy(p => p.Other, order).ThenBy(p => p.Topic, order).ToList(),
-            asMentee.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic, null, null, p.Id))
+            asMentee.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic, null, null, p.Id, p.Status, p.TopicId))
                 .OrderBy(p => p.Topic, order).ToList(),
             next);
     }

@@ -23,6 +23,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     /// <summary>The side of anyone with a staff card, managers included: their round, answers and pairs.</summary>
     public HomeMine? Mine { get; private set; }
+    /// <summary>The teacher's cabinet: next meetings, tasks due, what waits for their answer.</summary>
+    public HomeCabinet? Cabinet { get; private set; }
     /// <summary>The psychologist's side: the program's figures and the mentees left without a pair.</summary>
     public HomeSupport? Support { get; private set; }
     public bool Psychologist { get; private set; }
@@ -34,7 +36,11 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
                 .FirstOrDefaultAsync();
 
-        if (Me is not null) Mine = await HomeMine.LoadAsync(db, Me.Id, Today);
+        if (Me is not null)
+        {
+            Mine = await HomeMine.LoadAsync(db, Me.Id, Today);
+            Cabinet = await HomeCabinet.LoadAsync(db, Me.Id, clock.UtcTime());
+        }
         Manager = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
         Psychologist = !Manager && User.IsInRole(Roles.Psychologist);
         if (Psychologist) Support = await HomeSupport.LoadAsync(db);

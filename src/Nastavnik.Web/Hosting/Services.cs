@@ -60,6 +60,7 @@ public static class Services
         services.AddScoped<Features.Pairs.PairDocuments>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
+        services.AddScoped<Features.Meetings.MeetingCommands>();
         return services;
     }
 

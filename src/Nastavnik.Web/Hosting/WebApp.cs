@@ -4,6 +4,7 @@ using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
+using Nastavnik.Web.Features.Meetings;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.Portfolio;
@@ -65,6 +66,8 @@ public static class WebApp
         api.MapAccountsApi();
         api.MapPairsApi();
         api.MapPlansApi();
+        api.MapMeetingsApi();
+        app.MapCalendarFeed();
         return app;
     }
 }

@@ -20,9 +20,11 @@ public static class NotificationKinds
     public static readonly NotificationKind PlanTaskDue = new("plan-task-due", "Скоро срок задачи плана");
     public static readonly NotificationKind PlanTaskOverdue = new("plan-task-overdue", "Просрочена задача плана");
     public static readonly NotificationKind PairReportDue = new("pair-report-due", "Квартальный отчёт пары");
+    public static readonly NotificationKind MeetingTomorrow = new("meeting-tomorrow", "Завтра встреча наставничества");
+    public static readonly NotificationKind FeedbackWaiting = new("feedback-waiting", "Оцените встречу наставничества");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue, MeetingTomorrow, FeedbackWaiting];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

@@ -75,6 +75,8 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, PlanTaskDueReminder>();
         services.AddSingleton<IReminder, PlanTaskOverdueReminder>();
         services.AddSingleton<IReminder, PairReportReminder>();
+        services.AddSingleton<IReminder, MeetingTomorrowReminder>();
+        services.AddSingleton<IReminder, FeedbackWaitingReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
