@@ -16,9 +16,14 @@ public static class NotificationKinds
     public static readonly NotificationKind PairsApproved = new("pairs-approved", "Пары утверждены");
     public static readonly NotificationKind RoadmapOverdue = new("roadmap-overdue", "Просрочено мероприятие дорожной карты");
     public static readonly NotificationKind Announcement = new("announcement", "Объявления куратора и администрации");
+    public static readonly NotificationKind PairStalled = new("pair-stalled", "Пара остановилась (куратору)");
+    public static readonly NotificationKind ConsultationAsked = new("consultation-asked", "Вас просят о консультации");
+    public static readonly NotificationKind ConsultationAnswered = new("consultation-answered", "Ответ на просьбу о консультации");
+    public static readonly NotificationKind EventInvited = new("event-invited", "Приглашение на мероприятие программы");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement,
+         PairStalled, ConsultationAsked, ConsultationAnswered, EventInvited];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

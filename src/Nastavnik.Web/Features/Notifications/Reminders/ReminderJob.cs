@@ -72,6 +72,7 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, ChoiceStageClosingReminder>();
         services.AddSingleton<IReminder, PairsApprovedReminder>();
         services.AddSingleton<IReminder, RoadmapOverdueReminder>();
+        services.AddSingleton<IReminder, PairStalledReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
