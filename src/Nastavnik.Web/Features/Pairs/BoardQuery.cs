@@ -60,7 +60,7 @@ public static class BoardQuery
             .Select(g => new { g.Key.Year, g.Key.Month, Minutes = g.Sum(m => m.DurationMinutes) }).ToListAsync(ct);
         // Consultations belong to the school, not to a program: those held within the program's period count in it.
         var consultations = await db.Consultations
-            .Where(c => c.Status == ConsultationStatus.Held && c.HeldOn != null && c.HeldOn >= program.StartDate && c.HeldOn <= program.EndDate)
+            .Where(c => c.SchoolId == program.SchoolId && c.Status == ConsultationStatus.Held && c.HeldOn != null && c.HeldOn >= program.StartDate && c.HeldOn <= program.EndDate)
             .GroupBy(c => new { c.HeldOn!.Value.Year, c.HeldOn.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Minutes = g.Sum(c => c.DurationMinutes ?? 0) }).ToListAsync(ct);
         var months = meetings.Select(m => (m.Year, m.Month)).Union(consultations.Select(c => (c.Year, c.Month))).Order()
