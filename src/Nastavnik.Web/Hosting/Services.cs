@@ -55,6 +55,7 @@ public static class Services
         services.AddNastavnikJobs();
         services.AddNastavnikReminders();
         services.AddScoped<AnnouncementCommands>();
+        services.AddScoped<Features.Consultations.ConsultationCommands>();
         return services;
     }
 
