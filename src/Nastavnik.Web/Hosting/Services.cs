@@ -56,6 +56,7 @@ public static class Services
         services.AddNastavnikReminders();
         services.AddScoped<AnnouncementCommands>();
         services.AddScoped<Features.Consultations.ConsultationCommands>();
+        services.AddScoped<Features.Activities.ActivityCommands>();
         return services;
     }
 
