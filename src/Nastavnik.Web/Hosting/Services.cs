@@ -57,6 +57,7 @@ public static class Services
         services.AddScoped<AnnouncementCommands>();
         services.AddScoped<Features.Consultations.ConsultationCommands>();
         services.AddScoped<Features.Activities.ActivityCommands>();
+        services.AddScoped<Features.Programs.EventParticipationCommands>();
         return services;
     }
 
