@@ -11,7 +11,7 @@ public sealed record HomeCycle(
     int Events, int EventsDone, int EventsOverdue,
     int? RoundId, bool RoundOpen, DateOnly? Deadline, int Answered, int Eligible,
     int Needs, int UncoveredNeeds, int Mentors, int? ProposedServed, int MenteesWithMentor,
-    ChoiceStage? ChoiceStage, int ChoiceMade)
+    ChoiceStage? ChoiceStage, int ChoiceMade, int LivePairs = 0, int StalledPairs = 0)
 {
     public static async Task<HomeCycle?> LoadAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
     {
@@ -37,9 +37,12 @@ public sealed record HomeCycle(
         }
         var lastRun = await db.MatchingRuns.Where(r => r.ProgramId == program.Id).OrderByDescending(r => r.Id).Select(r => (int?)r.NeedsServed).FirstOrDefaultAsync(ct);
         var approved = await db.MentoringPairs.Where(p => p.ProgramId == program.Id).Select(p => p.MenteeId).Distinct().CountAsync(ct);
+        var live = await db.MentoringPairs.CountAsync(p => p.ProgramId == program.Id && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active), ct);
+        var stalled = live == 0 ? 0 : await Pairs.StalledPairs.Query(db, db.Clock.UtcTime(), today).CountAsync(s => s.ProgramId == program.Id, ct);
         return new HomeCycle(program.Id, program.Name, program.Status,
             events.Count, events.Count(e => e.Status == EventStatus.Done),
             events.Count(e => e.Status == EventStatus.Planned && e.DueDate is { } d && d < today),
-            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors, lastRun, approved, choice, choiceMade);
+            round?.Id, round?.IsOpen ?? false, round?.Deadline, answered, eligible, needs, uncovered, mentors, lastRun, approved, choice, choiceMade,
+            live, stalled);
     }
 }

@@ -61,6 +61,9 @@ public static class Services
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
         services.AddScoped<Features.Meetings.MeetingCommands>();
+        services.AddScoped<Features.Consultations.ConsultationCommands>();
+        services.AddScoped<Features.Activities.ActivityCommands>();
+        services.AddScoped<Features.Programs.EventParticipationCommands>();
         return services;
     }
 

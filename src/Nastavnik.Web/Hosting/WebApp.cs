@@ -2,6 +2,7 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
+using Nastavnik.Web.Features.Consultations;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Meetings;
@@ -68,6 +69,7 @@ public static class WebApp
         api.MapPlansApi();
         api.MapMeetingsApi();
         app.MapCalendarFeed();
+        api.MapConsultationApi();
         return app;
     }
 }

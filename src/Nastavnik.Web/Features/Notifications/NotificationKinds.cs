@@ -22,9 +22,13 @@ public static class NotificationKinds
     public static readonly NotificationKind PairReportDue = new("pair-report-due", "Квартальный отчёт пары");
     public static readonly NotificationKind MeetingTomorrow = new("meeting-tomorrow", "Завтра встреча наставничества");
     public static readonly NotificationKind FeedbackWaiting = new("feedback-waiting", "Оцените встречу наставничества");
+    public static readonly NotificationKind PairStalled = new("pair-stalled", "Пара остановилась (куратору)");
+    public static readonly NotificationKind ConsultationAsked = new("consultation-asked", "Вас просят о консультации");
+    public static readonly NotificationKind ConsultationAnswered = new("consultation-answered", "Ответ на просьбу о консультации");
+    public static readonly NotificationKind EventInvited = new("event-invited", "Приглашение на мероприятие программы");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue, MeetingTomorrow, FeedbackWaiting];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue, MeetingTomorrow, FeedbackWaiting, PairStalled, ConsultationAsked, ConsultationAnswered, EventInvited];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

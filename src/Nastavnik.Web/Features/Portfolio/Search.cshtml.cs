@@ -22,6 +22,7 @@ public class SearchModel(AppDbContext db) : PageModel
     public int ItemsInBank { get; private set; }
     public bool HasCriteria => !string.IsNullOrWhiteSpace(Q) || TopicId is not null;
     public bool CanKeepPortfolio => db.School.PersonId > 0;
+    public int Me => db.School.PersonId;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

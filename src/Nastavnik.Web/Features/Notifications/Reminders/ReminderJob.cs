@@ -77,6 +77,7 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, PairReportReminder>();
         services.AddSingleton<IReminder, MeetingTomorrowReminder>();
         services.AddSingleton<IReminder, FeedbackWaitingReminder>();
+        services.AddSingleton<IReminder, PairStalledReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
