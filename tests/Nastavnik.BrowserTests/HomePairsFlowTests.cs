@@ -53,8 +53,8 @@ public sealed class HomePairsFlowTests(AppServer app)
         var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
         var topic = Scalar($"""SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 ORDER BY "Id" LIMIT 1""");
         Exec($"""
-            INSERT OR IGNORE INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy")
-            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '2026-10-01 08:00:00', 'curator')
+            INSERT OR IGNORE INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
+            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '2026-10-01 08:00:00', 'curator', 'Approved', 0, 0)
             """);
         Exec($"""
             INSERT INTO "PortfolioContacts" ("SchoolId", "PersonId", "Kind", "Value", "Visibility", "SortOrder")

@@ -95,8 +95,6 @@ public sealed class MeetingsFlowTests(AppServer app)
             VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '2026-10-01 08:00:00', 'curator', 'Approved', 0, 1),
                    ({school}, {program}, {mentee}, {mentor}, {topic2}, '2026-10-01 08:00:00', 'curator', 'Approved', 0, 1)
             """);
-        // A pair added by another test's raw insert has no status yet; it is an approved one.
-        Exec("""UPDATE "MentoringPairs" SET "Status" = 'Approved' WHERE "Status" = ''""");
         return (Scalar($"""SELECT "Id" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MentorId" = {mentor} AND "MenteeId" = {mentee} AND "TopicId" = {topic}"""), program);
     }
 
