@@ -47,12 +47,12 @@ public static class BoardQuery
         var facts = await stalled.OrderBy(s => s.LastHeldAt ?? s.ApprovedAt).ThenBy(s => s.PairId).Take(RowsShown).ToListAsync(ct);
         var ids = facts.Select(f => f.PairId).ToList();
         var names = await db.MentoringPairs.Where(p => ids.Contains(p.Id)).Select(p => new
-            {
-                p.Id,
-                Mentor = p.Mentor!.LastName + " " + p.Mentor.FirstName + (p.Mentor.MiddleName == null ? "" : " " + p.Mentor.MiddleName),
-                Mentee = p.Mentee!.LastName + " " + p.Mentee.FirstName + (p.Mentee.MiddleName == null ? "" : " " + p.Mentee.MiddleName),
-                Topic = p.Topic!.Name,
-            })
+        {
+            p.Id,
+            Mentor = p.Mentor!.LastName + " " + p.Mentor.FirstName + (p.Mentor.MiddleName == null ? "" : " " + p.Mentor.MiddleName),
+            Mentee = p.Mentee!.LastName + " " + p.Mentee.FirstName + (p.Mentee.MiddleName == null ? "" : " " + p.Mentee.MiddleName),
+            Topic = p.Topic!.Name,
+        })
             .ToDictionaryAsync(p => p.Id, ct);
 
         var meetings = await db.Meetings.Where(m => m.ProgramId == pid && m.Status == MeetingStatus.Held)
