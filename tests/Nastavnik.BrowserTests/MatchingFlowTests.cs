@@ -9,6 +9,7 @@ public sealed class MatchingFlowTests(AppServer app)
     public async Task Curator_runs_the_matching_locks_and_moves_a_pair_re_runs_and_approves_on_a_desktop_and_a_phone()
     {
         DemoAnswers.EnsureIn(app.DatabasePath);
+        DemoPairs.ClearIn(app.DatabasePath);
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "curator", "curator2026");
         await page.GotoAsync("/Matching");

@@ -88,8 +88,14 @@ public sealed class MeetingsFlowTests(AppServer app)
         var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
         var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
         var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
-        var topic = Scalar($"""SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 ORDER BY "Id" DESC LIMIT 1""");
-        var topic2 = Scalar($"""SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 ORDER BY "Id" DESC LIMIT 1 OFFSET 1""");
+        // Topics on which the mentee has no live pair with someone else (another flow may have approved pairs on the shared demo).
+        string Free(long menteeId, long mentorId, int skip) => $"""
+            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 AND "Id" NOT IN (SELECT "TopicId" FROM "MentoringPairs"
+              WHERE "ProgramId" = {program} AND "MenteeId" = {menteeId} AND "MentorId" <> {mentorId} AND "Status" IN ('Approved', 'Active'))
+            ORDER BY "Id" DESC LIMIT 1 OFFSET {skip}
+            """;
+        var topic = Scalar(Free(mentee, mentor, 0));
+        var topic2 = Scalar(Free(mentor, mentee, 1));
         Exec($"""
             INSERT OR IGNORE INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
             VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '2026-10-01 08:00:00', 'curator', 'Approved', 0, 1),

@@ -15,6 +15,7 @@ public sealed class PairsFlowTests(AppServer app)
     public async Task Curator_approves_downloads_the_order_at_once_ends_a_pair_early_and_sees_it_in_the_history_on_a_desktop_and_a_phone()
     {
         DemoAnswers.EnsureIn(app.DatabasePath);
+        DemoPairs.ClearIn(app.DatabasePath);
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "curator", "curator2026");
         await page.GotoAsync("/Matching");
