@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Activities;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
@@ -63,6 +64,7 @@ public static class WebApp
         api.MapAnnouncementApi();
         api.MapAccountsApi();
         api.MapConsultationApi();
+        api.MapActivityApi();
         return app;
     }
 }
