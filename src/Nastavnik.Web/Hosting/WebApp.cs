@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Activities;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
@@ -70,6 +71,7 @@ public static class WebApp
         api.MapMeetingsApi();
         app.MapCalendarFeed();
         api.MapConsultationApi();
+        api.MapActivityApi();
         return app;
     }
 }

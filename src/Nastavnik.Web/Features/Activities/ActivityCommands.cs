@@ -52,6 +52,29 @@ public sealed class ActivityCommands(AppDbContext db, TimeProvider clock)
         return activity;
     }
 
+    /// <summary>Changes an activity's date, topic and result; only its organizer, from the <paramref name="version"/> they read.</summary>
+    public async Task<CommandResult<JointActivity>> UpdateAsync(int id, ActivityInput input, int version, CancellationToken ct)
+    {
+        var activity = await db.JointActivities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null) return CommandError.NotFound(NotFoundText);
+        if (activity.OrganizerId != db.School.PersonId) return CommandError.Forbidden("Изменить мероприятие может тот, кто его записал.");
+        var problems = Problems(input);
+        if (problems.Count > 0) return CommandError.Invalid("Мероприятие не сохранено.", problems);
+        db.Entry(activity).Property(a => a.Version).OriginalValue = version;
+        activity.Date = input.Date!.Value;
+        activity.Title = input.Title.Trim();
+        activity.Result = input.Result?.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandError.Stale("Пока вы правили мероприятие, его изменили в другой вкладке. Откройте его заново.");
+        }
+        return activity;
+    }
+
     /// <summary>
     /// Writes the observer's analysis of a visited lesson with the card it was started on (the school's default card for a new one);
     /// <paramref name="version"/> is the analysis' version the observer read (null for the first save).

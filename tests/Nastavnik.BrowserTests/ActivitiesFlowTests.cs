@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace Nastavnik.BrowserTests;
+
+/// <summary>
+/// A mentor records a visit to their mentee's lesson and fills the observation card on a phone; the mentee reads the analysis; the
+/// curator finds the pair, stalled, on the board at 1440 px with why, and opens it in one click. The pair is the test's own (a topic
+/// the demo mentee has no live pair on), approved long ago, and is removed with its activity afterwards.
+/// </summary>
+[Collection("browser")]
+public sealed partial class ActivitiesFlowTests(AppServer app)
+{
+    private const int DaysAgo = 200;
+
+    [Fact]
+    public async Task A_mentor_analyses_the_mentees_lesson_on_a_phone_the_mentee_reads_it_and_the_curator_finds_the_stalled_pair_on_the_board()
+    {
+        var pairId = AddStalledPair(app.DatabasePath);
+        try
+        {
+            var mentor = await app.NewPageAsync(375, 800);
+            await app.LoginAsync(mentor, "teacher", "teacher2026");
+            await mentor.GotoAsync($"/Activities/New?pair={pairId}");
+            await mentor.GetByLabel("Тема").FillAsync("Урок математики в 6 «Б», дроби");
+            await mentor.Locator("[data-testid=save-activity]").ClickAsync();
+            var form = mentor.Locator("[data-testid=observation-form]");
+            await Expect(mentor.Locator(".alert-success")).ToContainTextAsync("Посещение записано. Заполните карту анализа урока.");
+            await Expect(form.Locator("[data-testid=criterion]")).ToHaveCountAsync(10);
+            await app.ShotAsync(mentor, "activities-375-card-empty");
+            (await mentor.EvaluateAsync<string>("""() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')""")).ShouldBeEmpty("no sideways scroll at 375 px");
+            var activityUrl = mentor.Url;
+            ActivityUrl().IsMatch(activityUrl).ShouldBeTrue(activityUrl);
+
+            await form.GetByLabel("Класс").FillAsync("6 «Б»");
+            await form.GetByLabel("Предмет").FillAsync("Математика");
+            var first = form.Locator("[data-testid=criterion]").First;
+            await first.GetByLabel("2 — в полной мере").CheckAsync();
+            await first.GetByPlaceholder("Комментарий").FillAsync("Цель урока дети сформулировали сами");
+            await form.Locator("[data-testid=criterion]").Nth(7).GetByLabel("0 — не проявлено").CheckAsync();
+            await form.GetByLabel("Выводы и рекомендации").FillAsync("Урок удался; в конце не хватило рефлексии.");
+            await form.Locator("[data-testid=save-observation]").ClickAsync();
+            await Expect(mentor.Locator(".alert-success")).ToContainTextAsync("Анализ урока сохранён.");
+            await Expect(first.Locator("input[type=radio][value='2']")).ToBeCheckedAsync();
+            await app.ShotAsync(mentor, "activities-375-card-filled");
+
+            var mentee = await app.NewPageAsync(375, 800);
+            await app.LoginAsync(mentee, "teacher2", "teacher2026");
+            await mentee.GotoAsync(activityUrl);
+            var analysis = mentee.Locator("[data-testid=observation]");
+            await Expect(analysis).ToContainTextAsync("Цель урока дети сформулировали сами");
+            await Expect(analysis).ToContainTextAsync("2 — в полной мере");
+            await Expect(analysis).ToContainTextAsync("Рефлексия учебной деятельности в конце урока: 0 — не проявлено");
+            await Expect(analysis.Locator("[data-testid=summary]")).ToContainTextAsync("Урок удался; в конце не хватило рефлексии.");
+            await Expect(mentee.Locator("[data-testid=observation-form]")).ToHaveCountAsync(0);
+            (await mentee.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll at 375 px");
+            await app.ShotAsync(mentee, "activities-375-mentee-reads");
+
+            var curator = await app.NewPageAsync();
+            await app.LoginAsync(curator, "curator", "curator2026");
+            await curator.GotoAsync("/Pairs/Board");
+            var row = curator.Locator($"[data-testid=stalled-pair]:has(a[href='/Pairs/{pairId}'])");
+            await Expect(row).ToContainTextAsync($"ни одной встречи за {DaysAgo} дней после утверждения");
+            await app.ShotAsync(curator, "activities-1440-board");
+            await row.Locator("a").First.ClickAsync();
+            await Expect(curator).ToHaveURLAsync($"{app.BaseUrl}/Pairs/{pairId}");
+        }
+        finally
+        {
+            Remove(app.DatabasePath, pairId);
+        }
+    }
+
+    [GeneratedRegex(@"/Activities/\d+$")]
+    private static partial Regex ActivityUrl();
+
+    /// <summary>
+    /// The demo teacher as the mentor of teacher2 in the current program on a topic teacher2 has no live pair on, approved
+    /// <see cref="DaysAgo"/> days ago with no meeting since: stalled whatever other flows of this server did.
+    /// </summary>
+    private static long AddStalledPair(string databasePath)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var tx = db.BeginTransaction();
+        long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
+        var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""");
+        var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
+        var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
+        var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
+        var topic = Scalar($"""
+            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 AND "Id" NOT IN
+              (SELECT "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee} AND "Status" IN ('Approved', 'Active'))
+            ORDER BY "Id" LIMIT 1
+            """);
+        var approved = DateTime.UtcNow.AddDays(-DaysAgo).AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var id = Scalar($"""
+            INSERT INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
+            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '{approved}', 'curator', 'Approved', 0, 0) RETURNING "Id"
+            """);
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>Removes the test's pair and the activities recorded for it, leaving the demo's pairs as they were.</summary>
+    private static void Remove(string databasePath, long pairId)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var tx = db.BeginTransaction();
+        const string Activities = """SELECT "Id" FROM "JointActivities" WHERE "PairId" = @pair""";
+        const string Observations = $"""SELECT "Id" FROM "LessonObservations" WHERE "ActivityId" IN ({Activities})""";
+        foreach (var sql in new[]
+                 {
+                     $"""DELETE FROM "ObservationScores" WHERE "ObservationId" IN ({Observations})""",
+                     $"""DELETE FROM "LessonObservations" WHERE "ActivityId" IN ({Activities})""",
+                     $"""DELETE FROM "ActivityParticipants" WHERE "ActivityId" IN ({Activities})""",
+                     $"""DELETE FROM "ActivityFiles" WHERE "ActivityId" IN ({Activities})""",
+                     """DELETE FROM "JointActivities" WHERE "PairId" = @pair""",
+                     """DELETE FROM "PairChanges" WHERE "PairId" = @pair""",
+                     """DELETE FROM "MentoringPairs" WHERE "Id" = @pair""",
+                 })
+        {
+            using var c = db.CreateCommand();
+            c.Transaction = tx;
+            c.CommandText = sql;
+            c.Parameters.AddWithValue("@pair", pairId);
+            c.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+}
