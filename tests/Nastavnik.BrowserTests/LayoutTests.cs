@@ -30,6 +30,7 @@ public sealed class LayoutTests(AppServer app)
             await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotDir, $"menu-{user}-{width}.png"), Clip = new() { X = 0, Y = 0, Width = width, Height = 120 } });
             spread.ShouldBeLessThan(12, $"the menu of {user} takes more than one row at {width} px");
             (await page.Locator(".app-navbar").BoundingBoxAsync())!.Height.ShouldBeLessThan(80, $"the menu of {user} at {width} px");
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, $"the page of {user} is wider than {width} px");
         }
     }
 
