@@ -11,7 +11,8 @@ public sealed class ProgramFlowTests(AppServer app)
     {
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "curator", "curator2026");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Программа", Exact = true }).ClickAsync();
+        await page.GetByTestId("menu-program").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Программа и дорожная карта", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Programs$"));
         await app.ShotAsync(page, "programs-before-1440");
 
