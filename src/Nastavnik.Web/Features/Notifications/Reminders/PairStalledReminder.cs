@@ -32,28 +32,13 @@ public sealed class PairStalledReminder : IReminder
                 names[p.Id] = Text.PersonName.Full(p.LastName, p.FirstName, p.MiddleName);
         }
         var programIds = stalled.Select(s => s.ProgramId).Distinct().ToList();
-        var curators = (await (
-                from c in db.ProgramCurators
-                where programIds.Contains(c.ProgramId)
-                from u in db.Users
-                where u.PersonId == c.PersonId && u.SchoolId == c.SchoolId
-                select new { c.ProgramId, u.Id }).ToListAsync(ct))
-            .ToLookup(c => c.ProgramId, c => c.Id);
         var schoolIds = stalled.Select(s => s.SchoolId).Distinct().ToList();
-        var schoolCurators = (await (
-                from u in db.Users
-                where schoolIds.Contains(u.SchoolId)
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == Roles.Curator
-                select new { u.SchoolId, u.Id }).ToListAsync(ct))
-            .ToLookup(c => c.SchoolId, c => c.Id);
+        var curatorsOf = await CuratorAccounts.OfProgramsAsync(db, programIds, schoolIds, ct);
 
         var due = new List<NewNotification>();
         foreach (var s in stalled)
         {
-            var programCurators = curators[s.ProgramId].ToList();
-            var to = (programCurators.Count > 0 ? programCurators : schoolCurators[s.SchoolId]).Distinct();
+            var to = curatorsOf(s.ProgramId, s.SchoolId);
             var text = $"Пара {names.GetValueOrDefault(s.MentorId, "—")} — {names.GetValueOrDefault(s.MenteeId, "—")}: {StalledPairs.Why(s, utcNow)}.";
             var key = KeyPrefix + s.PairId.ToString(CultureInfo.InvariantCulture) + ":"
                 + (s.LastHeldAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none");

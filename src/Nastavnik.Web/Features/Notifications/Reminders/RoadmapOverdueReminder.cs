@@ -30,29 +30,14 @@ public sealed class RoadmapOverdueReminder : IReminder
         var responsibleIds = events.Select(e => e.ResponsiblePersonId).OfType<int>().Distinct().ToList();
         var responsible = (await db.Users.Where(u => u.PersonId != null && responsibleIds.Contains(u.PersonId.Value))
             .Select(u => new { u.Id, u.SchoolId, PersonId = u.PersonId!.Value }).ToListAsync(ct)).ToLookup(u => u.PersonId);
-        var curators = (await (
-                from c in db.ProgramCurators
-                where programIds.Contains(c.ProgramId)
-                from u in db.Users
-                where u.PersonId == c.PersonId && u.SchoolId == c.SchoolId
-                select new { c.ProgramId, u.Id }).ToListAsync(ct))
-            .ToLookup(c => c.ProgramId, c => c.Id);
         var schoolIds = events.Select(e => e.SchoolId).Distinct().ToList();
-        var schoolCurators = (await (
-                from u in db.Users
-                where schoolIds.Contains(u.SchoolId)
-                join ur in db.UserRoles on u.Id equals ur.UserId
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == Roles.Curator
-                select new { u.SchoolId, u.Id }).ToListAsync(ct))
-            .ToLookup(c => c.SchoolId, c => c.Id);
+        var curatorsOf = await CuratorAccounts.OfProgramsAsync(db, programIds, schoolIds, ct);
 
         var due = new List<NewNotification>();
         foreach (var e in events)
         {
-            var programCurators = curators[e.ProgramId].ToList();
             var to = responsible[e.ResponsiblePersonId ?? 0].Where(u => u.SchoolId == e.SchoolId).Select(u => u.Id)
-                .Concat(programCurators.Count > 0 ? programCurators : schoolCurators[e.SchoolId]).Distinct();
+                .Concat(curatorsOf(e.ProgramId, e.SchoolId)).Distinct();
             var text = $"{RussianText.Quote(e.Title)}: срок {RussianText.Date(e.Due)}, мероприятие не отмечено выполненным. Программа {RussianText.Quote(e.Program)}.";
             var key = KeyPrefix + e.Id.ToString(CultureInfo.InvariantCulture) + ":" + e.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             due.AddRange(to.Select(user => new NewNotification(e.SchoolId, user, Kind, "Просрочено мероприятие дорожной карты", text,
