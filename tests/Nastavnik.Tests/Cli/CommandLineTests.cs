@@ -74,6 +74,16 @@ public sealed class CommandLineTests : IDisposable
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'director7'").ShouldBe(1);
     }
 
+    public void Dispose() => _cli.Dispose();
+}
+
+/// <summary>`nastavnik match --instance`: the engine's instance file solved by the command, run through the entry point in-process.</summary>
+[Collection(CliCollection.Name)]
+public sealed class MatchInstanceCommandTests : IDisposable
+{
+    private readonly CliInProcess _cli = new();
+    private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
+
     [Fact]
     public async Task Match_solves_an_instance_file_to_the_known_optimum()
     {

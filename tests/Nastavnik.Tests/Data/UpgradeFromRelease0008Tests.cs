@@ -137,11 +137,18 @@ public sealed class UpgradeFromRelease0008Tests_Sqlite : UpgradeFromRelease0008T
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override Task<(string, Func<Task>)> NewDatabaseAsync() => TestDatabases.NewSqliteAsync();
+}
+
+/// <summary>`nastavnik migrate` over a release 0008 SQLite file (the command through the executable's entry point, in-process).</summary>
+[Collection(CliCollection.Name)]
+public sealed class UpgradeFromRelease0008CommandTests
+{
+    private const DatabaseProvider Provider = DatabaseProvider.Sqlite;
 
     [Fact]
     public async Task Nastavnik_migrate_adopts_a_release_0008_database_and_refuses_an_older_one_with_the_reason()
     {
-        using (var cli = new CliProcess(demo: false))
+        using (var cli = new CliInProcess(demo: false))
         {
             var old = new Release0008Database(Provider, $"Data Source={cli.Db};Pooling=False");
             await old.MigrateAsync();
@@ -152,7 +159,7 @@ public sealed class UpgradeFromRelease0008Tests_Sqlite : UpgradeFromRelease0008T
             cli.Scalar("SELECT COUNT(*) FROM People").ShouldBe(3);
             cli.Scalar("SELECT COUNT(*) FROM MentoringPairs").ShouldBe(1);
         }
-        using (var cli = new CliProcess(demo: false))
+        using (var cli = new CliInProcess(demo: false))
         {
             await new Release0008Database(Provider, $"Data Source={cli.Db};Pooling=False").MigrateAsync(upTo: "0006_one_active_program");
             var migrate = await cli.Run("migrate");

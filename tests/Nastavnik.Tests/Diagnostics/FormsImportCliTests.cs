@@ -4,10 +4,14 @@ using Nastavnik.Tests.Infrastructure;
 
 namespace Nastavnik.Tests.Diagnostics;
 
-/// <summary>`nastavnik import forms`, run as a separate process against a fresh SQLite file: same all-or-nothing rules as the page.</summary>
+/// <summary>
+/// `nastavnik import forms` against a fresh SQLite file: same all-or-nothing rules as the page. The commands run through the
+/// executable's entry point in-process; the real executable is run by <see cref="Cli.CommandLineTests"/>.
+/// </summary>
+[Collection(CliCollection.Name)]
 public sealed class FormsImportCliTests : IDisposable
 {
-    private readonly CliProcess _cli = new(demo: false);
+    private readonly CliInProcess _cli = new(demo: false);
     private string Db => _cli.Db;
     private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
     private long Scalar(string sql) => _cli.Scalar(sql);

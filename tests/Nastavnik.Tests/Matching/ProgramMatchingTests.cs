@@ -133,12 +133,13 @@ public abstract class ProgramMatchingTests(AppFixture app)
 [Collection("sqlite")] public sealed class ProgramMatchingTests_Sqlite(SqliteApp app) : ProgramMatchingTests(app);
 [Collection("postgres")] public sealed class ProgramMatchingTests_Postgres(PostgresApp app) : ProgramMatchingTests(app);
 
-/// <summary>The match command's arguments, checked by the executable itself.</summary>
+/// <summary>The match command's arguments, checked by the executable's own entry point (in-process).</summary>
+[Collection(CliCollection.Name)]
 public sealed class MatchCommandArgumentTests
 {
     private static async Task<(int Code, string Err)> Run(params string[] args)
     {
-        using var cli = new CliProcess(demo: false);
+        using var cli = new CliInProcess(demo: false);
         var (code, _, err) = await cli.Run(args);
         return (code, err);
     }
