@@ -15,8 +15,6 @@ public sealed class ViewerCache(TimeProvider clock, IHttpContextAccessor http) :
     private const int MaxEntries = 20_000;
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    private sealed record Entry<T>(T Value);
-
     private readonly record struct Key(string What, object? Arg, int? School, string User, int Person, bool Manager, string Roles,
         long Version, long Minute);
 
@@ -31,10 +29,28 @@ public sealed class ViewerCache(TimeProvider clock, IHttpContextAccessor http) :
         var roles = user is null ? "" : string.Join(",", user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
         var key = new Key(what, arg, db.TenantId, db.ViewerUserId, db.ViewerPersonId, db.IsSchoolManager, roles, version,
             clock.GetUtcNow().ToUnixTimeSeconds() / 60);
-        if (_cache.TryGetValue(key, out Entry<T>? hit) && hit is not null) return hit.Value;
-        var value = await compute();
-        _cache.Set(key, new Entry<T>(value), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2) });
-        return value;
+        // One computation per key: the same viewer asking again while it runs (a double click, a second tab) waits for it.
+        Lazy<Task<T>>? mine = null;
+        var entry = _cache.GetOrCreate(key, e =>
+        {
+            e.Size = 1;
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
+            return mine = new Lazy<Task<T>>(compute);
+        })!;
+        try
+        {
+            return await entry.Value;
+        }
+        catch when (entry != mine && !ct.IsCancellationRequested)
+        {
+            // The request that started the computation failed or went away: this one computes its own.
+            return await compute();
+        }
+        catch
+        {
+            _cache.Remove(key);   // a failed computation is not kept: the next request tries again
+            throw;
+        }
     }
 
     public void Dispose() => _cache.Dispose();
