@@ -21,12 +21,14 @@ lasts = ["Иванова", "Смирнова", "Кузнецова", "Попов
          "Морозова", "Волкова", "Алексеева", "Лебедева", "Семёнова", "Егорова", "Павлова", "Козлова", "Степанова", "Николаева"]
 firsts = ["Анна", "Мария", "Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана", "Юлия", "Екатерина", "Дарья", "Алёна"]
 middles = ["Сергеевна", "Александровна", "Игоревна", "Петровна", "Викторовна", "Андреевна", "Олеговна", "Юрьевна"]
+added = set()
 for i in range(existing, n_people):
     last, first, middle = rng.choice(lasts), rng.choice(firsts), rng.choice(middles)
     last = f"{last}-{i}"  # unique and still sorts like a surname
     q("""INSERT INTO "People" ("SchoolId", "Kind", "LastName", "FirstName", "MiddleName", "Position", "Department", "Category", "IsArchived",
          "Consent", "SearchText", "Version", "CreatedAt", "UpdatedAt") VALUES (?, 'Teacher', ?, ?, ?, 'Учитель', ?, 'First', 0, 'Given', ?, 0, ?, ?)""",
       school, last, first, middle, rng.choice(depts), f"{last} {first} {middle}".lower().replace("ё", "е"), now, now)
+    added.add(q("SELECT last_insert_rowid()").fetchone()[0])
 
 # Topics: the demo's 25, plus more per direction up to N_TOPICS.
 dirs = [r[0] for r in q("""SELECT "Id" FROM "Directions" WHERE "SchoolId" = ? AND NOT "IsRetired" ORDER BY "SortOrder" """, school)]
@@ -46,8 +48,11 @@ if rnd is None:
     rnd = (q("""INSERT INTO "DiagnosticsRounds" ("SchoolId", "ProgramId", "Title", "OpenedAt", "Deadline", "Version")
                 VALUES (?, ?, 'Диагностика компетенций, сентябрь', ?, '2026-09-30', 0)""", school, program[0], now).lastrowid,)
 round_id = rnd[0]
-if q("""SELECT count(*) FROM "Offers" WHERE "RoundId" = ?""", round_id).fetchone()[0] == 0:
-    people = [r[0] for r in q("""SELECT "Id" FROM "People" WHERE "SchoolId" = ? AND NOT "IsArchived" ORDER BY "Id" """, school)]
+# Answers for everyone when the round is empty, else for the teachers added above (the demo's own answers stay as they are).
+everyone = q("""SELECT count(*) FROM "Offers" WHERE "RoundId" = ?""", round_id).fetchone()[0] == 0
+people = [r[0] for r in q("""SELECT "Id" FROM "People" WHERE "SchoolId" = ? AND NOT "IsArchived" ORDER BY "Id" """, school)
+          if everyone or r[0] in added]
+if people:
     topics = [r[0] for r in q("""SELECT t."Id" FROM "Topics" t JOIN "Directions" d ON d."Id" = t."DirectionId"
                                   WHERE t."SchoolId" = ? AND NOT t."IsRetired" ORDER BY d."SortOrder", t."SortOrder" """, school)]
     offerable = topics[:-2]

@@ -81,7 +81,7 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
     /// </summary>
     private static long AddStalledPair(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
@@ -106,7 +106,7 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
     /// <summary>Removes the test's pair and the activities recorded for it, leaving the demo's pairs as they were.</summary>
     private static void Remove(string databasePath, long pairId)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         const string Activities = """SELECT "Id" FROM "JointActivities" WHERE "PairId" = @pair""";

@@ -110,7 +110,7 @@ internal static class DemoAnswers
     {
         lock (Gate)
         {
-            using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+            using var db = new TestDatabase(databasePath);
             db.Open();
             using var tx = db.BeginTransaction();
             var school = Scalar(db, tx, "SELECT \"Id\" FROM \"Organizations\" WHERE \"IsDemo\" = 1 AND \"Kind\" = 'School'")!.Value;

@@ -19,7 +19,7 @@ internal static class DemoPairs
 
     public static void ClearIn(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         using var school = db.CreateCommand();

@@ -13,7 +13,7 @@ public sealed class FormsImportFlowTests(AppServer app)
     /// <summary>The demo school gets an active program with an open round when it has none (the demo adds them later itself).</summary>
     private void EnsureOpenRound()
     {
-        using var conn = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "data", "nastavnik.db")};Pooling=False");
+        using var conn = new TestDatabase(Path.Combine(app.DataDirectory, "data", "nastavnik.db"));
         conn.Open();
         long Scalar(string sql)
         {

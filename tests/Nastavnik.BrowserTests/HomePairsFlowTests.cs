@@ -42,7 +42,7 @@ public sealed class HomePairsFlowTests(AppServer app)
     /// </summary>
     private static void AddPairWithContactAndEvent(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture); }

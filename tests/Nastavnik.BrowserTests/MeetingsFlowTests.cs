@@ -80,7 +80,7 @@ public sealed class MeetingsFlowTests(AppServer app)
     /// <summary>The demo teacher mentors teacher2 in the current program on a topic of their own (kept if already there); its id and the program's.</summary>
     private static (long PairId, long ProgramId) AddPair(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
         void Exec(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }
@@ -106,7 +106,7 @@ public sealed class MeetingsFlowTests(AppServer app)
 
     private static void MoveToThePast(string databasePath, int meetingId)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var c = db.CreateCommand();
         c.CommandText = $"""UPDATE "Meetings" SET "StartsAt" = '{DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}' WHERE "Id" = {meetingId}""";

@@ -11,7 +11,7 @@ public sealed class NotificationsFlowTests(AppServer app)
     /// <summary>Notifications for the demo teacher, written into the app's SQLite file (a reminder job would write them); returns the teacher's unread count.</summary>
     private int NotifyTeacher()
     {
-        using var db = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        using var db = new TestDatabase(app.DatabasePath);
         db.Open();
         using var who = db.CreateCommand();
         who.CommandText = """SELECT "Id", "SchoolId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""";

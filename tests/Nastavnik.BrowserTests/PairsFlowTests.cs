@@ -80,7 +80,7 @@ public sealed class PairsFlowTests(AppServer app)
 
     private static void Restore(string databasePath, string pairId)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         foreach (var sql in new[]

@@ -54,7 +54,7 @@ public sealed class PlanFlowTests(AppServer app)
     /// <summary>The demo teacher as the mentor of the demo teacher2 in the current program, on a topic teacher2 has no pair in yet.</summary>
     private static long AddPair(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture); }
         void Exec(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }

@@ -90,7 +90,7 @@ public sealed class SelfAssessmentFlowTests(AppServer app)
     /// <summary>There is no program page in this branch yet: the test puts an active program into the app's own SQLite file.</summary>
     private async Task AddProgramAsync()
     {
-        await using var conn = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "data", "nastavnik.db")};Pooling=False");
+        await using var conn = new TestDatabase(Path.Combine(app.DataDirectory, "data", "nastavnik.db"));
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = """

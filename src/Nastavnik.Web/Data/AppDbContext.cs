@@ -63,6 +63,7 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<ObservationCriterion> ObservationCriteria => Set<ObservationCriterion>();
     public DbSet<LessonObservation> LessonObservations => Set<LessonObservation>();
     public DbSet<ObservationScore> ObservationScores => Set<ObservationScore>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     public CurrentSchool School => school;
 
@@ -74,6 +75,9 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     internal bool IsSchoolManager => school.IsSchoolManager;
     internal int ViewerPersonId => school.PersonId;
     internal string ViewerUserId => school.UserId;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(DataStampInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -153,6 +157,9 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<ObservationCriterion>(activities);
         b.ApplyConfiguration<LessonObservation>(activities);
         b.ApplyConfiguration<ObservationScore>(activities);
+        // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
+        b.Entity<DataStamp>().HasKey(x => x.SchoolId);
+        b.Entity<DataStamp>().Property(x => x.SchoolId).ValueGeneratedNever();
 
         Tenancy.ApplyFilters(b, this);
         ApplyPrivacyFilters(b);
@@ -172,12 +179,16 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         RowStamps.Apply(ChangeTracker, now);
         SearchTextMaintenance.Apply(ChangeTracker);
         var audit = AuditTrail.Collect(ChangeTracker);
-        if (audit.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (!ChangeTracker.HasChanges()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
+        // Always in a transaction, even a single row: the data stamp (DataStamps.cs) is bumped as its commit's last statement.
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        AuditEntries.AddRange(audit.Entries(now, school.UserName));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (!audit.IsEmpty)
+        {
+            AuditEntries.AddRange(audit.Entries(now, school.UserName));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        }
         if (own is not null) await own.CommitAsync(ct);
         return result;
     }

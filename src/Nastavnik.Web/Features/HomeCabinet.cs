@@ -14,7 +14,7 @@ public sealed record CabinetWaiting(string Text, string Link, DateTime? At);
 
 /// <summary>
 /// The teacher's cabinet beyond the pairs themselves (<see cref="HomeMine"/>): the next meeting of each pair, the nearest meetings, the
-/// tasks due, and what waits for their answer (feedback owed, consultation requests, agreements to accept). Five set-based queries,
+/// tasks due, and what waits for their answer (feedback owed, consultation requests, agreements to accept). Six set-based queries,
 /// whatever the number of pairs; each passes the privacy filters as the teacher's own records.
 /// </summary>
 public sealed record HomeCabinet(IReadOnlyDictionary<int, DateTime> NextByPair, List<CabinetMeeting> Upcoming, List<CabinetTask> Tasks, List<CabinetWaiting> Waiting)
@@ -23,12 +23,20 @@ public sealed record HomeCabinet(IReadOnlyDictionary<int, DateTime> NextByPair, 
 
     public static async Task<HomeCabinet> LoadAsync(AppDbContext db, int personId, DateTime utcNow, CancellationToken ct = default)
     {
-        var mine = db.Meetings.Where(m => m.MentorId == personId || db.MeetingParticipants.Any(p => p.MeetingId == m.Id && p.PersonId == personId));
-        var upcoming = await mine.Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= utcNow).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(5)
-            .Select(m => new CabinetMeeting(m.Id, m.Kind, m.StartsAt, m.Place, m.OnlineLink != null)).ToListAsync(ct);
+        // Driven by the teacher's own rows (the mentor of a meeting has a participant row too), so the cost follows their meetings,
+        // not the school's.
+        var upcoming = await (
+                from p in db.MeetingParticipants
+                where p.PersonId == personId
+                join m in db.Meetings on p.MeetingId equals m.Id
+                where m.Status == MeetingStatus.Planned && m.StartsAt >= utcNow
+                orderby m.StartsAt, m.Id
+                select new CabinetMeeting(m.Id, m.Kind, m.StartsAt, m.Place, m.OnlineLink != null))
+            .Take(5).ToListAsync(ct);
+        var pairIds = await db.MentoringPairs.Where(x => x.MentorId == personId || x.MenteeId == personId).Select(x => (int?)x.Id).ToListAsync(ct);
         var next = await (
                 from p in db.MeetingParticipants
-                where p.PairId != null && db.MentoringPairs.Any(x => x.Id == p.PairId && (x.MentorId == personId || x.MenteeId == personId))
+                where pairIds.Contains(p.PairId)
                 join m in db.Meetings on p.MeetingId equals m.Id
                 where m.Status == MeetingStatus.Planned && m.StartsAt >= utcNow
                 group m.StartsAt by p.PairId into g

@@ -7,7 +7,7 @@ using Nastavnik.Web.Data;
 namespace Nastavnik.Web.Features;
 
 [Authorize]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, ViewerCache cache) : PageModel
 {
     public sealed record SchoolSummary(string SchoolName, int Active, int Archived, int WithConsent, int WithoutConsent, int Departments, int Topics, int Directions, int Accounts);
     public sealed record MyCard(int Id, string LastName, string FirstName, string? MiddleName, string? Position, string? Department, ConsentStatus Consent)
@@ -29,23 +29,30 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public HomeSupport? Support { get; private set; }
     public bool Psychologist { get; private set; }
 
-    public async Task OnGetAsync()
-    {
-        if (int.TryParse(User.FindFirstValue(CurrentSchool.PersonClaimType), out var personId))
-            Me = await db.People.Where(p => p.Id == personId)
-                .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
-                .FirstOrDefaultAsync();
+    /// <summary>What the home page shows, computed once per viewer until the school's data changes (<see cref="ViewerCache"/>).</summary>
+    private sealed record HomeData(MyCard? Me, HomeMine? Mine, HomeCabinet? Cabinet, HomeSupport? Support, HomeCycle? Cycle, SchoolSummary? School);
 
-        if (Me is not null)
-        {
-            Mine = await HomeMine.LoadAsync(db, Me.Id, Today);
-            Cabinet = await HomeCabinet.LoadAsync(db, Me.Id, clock.UtcTime());
-        }
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Manager = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
         Psychologist = !Manager && User.IsInRole(Roles.Psychologist);
-        if (Psychologist) Support = await HomeSupport.LoadAsync(db);
-        if (!Manager) return;
-        Cycle = await HomeCycle.LoadAsync(db, Today);
+        var home = await cache.GetAsync(db, "home", null, LoadAsync, ct);
+        (Me, Mine, Cabinet, Support, Cycle, School) = (home.Me, home.Mine, home.Cabinet, home.Support, home.Cycle, home.School);
+    }
+
+    private async Task<HomeData> LoadAsync()
+    {
+        MyCard? me = null;
+        if (int.TryParse(User.FindFirstValue(CurrentSchool.PersonClaimType), out var personId))
+            me = await db.People.Where(p => p.Id == personId)
+                .Select(p => new MyCard(p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position, p.Department, p.Consent))
+                .FirstOrDefaultAsync();
+        var mine = me is null ? null : await HomeMine.LoadAsync(db, me.Id, Today);
+        var cabinet = me is null ? null : await HomeCabinet.LoadAsync(db, me.Id, clock.UtcTime());
+        var support = Psychologist ? await HomeSupport.LoadAsync(db) : null;
+        if (!Manager) return new HomeData(me, mine, cabinet, support, null, null);
+
+        var cycle = await HomeCycle.LoadAsync(db, Today);
         var schoolId = db.School.SchoolId;
         var name = await db.Organizations.Where(o => o.Id == schoolId).Select(o => o.Name).FirstAsync();
         var people = await db.People.GroupBy(p => 1).Select(g => new
@@ -55,8 +62,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             Consent = g.Count(p => !p.IsArchived && p.Consent == ConsentStatus.Given),
         }).FirstOrDefaultAsync();
         var departments = await db.People.Where(p => !p.IsArchived && p.Department != null).Select(p => p.Department).Distinct().CountAsync();
-        School = new SchoolSummary(name, people?.Active ?? 0, people?.Archived ?? 0, people?.Consent ?? 0, (people?.Active ?? 0) - (people?.Consent ?? 0), departments,
+        var school = new SchoolSummary(name, people?.Active ?? 0, people?.Archived ?? 0, people?.Consent ?? 0, (people?.Active ?? 0) - (people?.Consent ?? 0), departments,
             await db.Topics.CountAsync(t => !t.IsRetired), await db.Directions.CountAsync(d => !d.IsRetired),
             await db.Users.CountAsync(u => u.SchoolId == schoolId));
+        return new HomeData(me, mine, cabinet, support, cycle, school);
     }
 }

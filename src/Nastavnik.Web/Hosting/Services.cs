@@ -33,6 +33,7 @@ public static class Services
         services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         services.AddScoped<DemoSchool>();
         services.AddSingleton<DemoInstallation>();
+        services.AddSingleton<ViewerCache>();
         services.AddScoped<SchoolCommands>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<BulkAccountCommands>();

@@ -8,13 +8,13 @@ namespace Nastavnik.Web.Features.Pairs;
 
 /// <summary>The curator's board (issue 12, item 10): pairs by status, the stalled pairs and why, mentoring hours by month.</summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class BoardModel(AppDbContext db, TimeProvider clock) : PageModel
+public class BoardModel(AppDbContext db, TimeProvider clock, ViewerCache cache) : PageModel
 {
     public Board? Board { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? program, CancellationToken ct)
     {
-        Board = await BoardQuery.LoadAsync(db, program, clock.UtcTime(), clock.Today(), ct);
+        Board = await cache.GetAsync(db, "board", program, () => BoardQuery.LoadAsync(db, program, clock.UtcTime(), clock.Today(), ct), ct);
         return program is not null && Board is null ? NotFound() : Page();
     }
 

@@ -42,18 +42,18 @@ public static class BoardQuery
         var byStatus = await db.MentoringPairs.Where(p => p.ProgramId == pid).GroupBy(p => p.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-        var stalled = StalledPairs.Query(db, utcNow, today).Where(s => s.ProgramId == pid);
-        var stalledCount = await stalled.CountAsync(ct);
-        var facts = await stalled.OrderBy(s => s.LastHeldAt ?? s.ApprovedAt).ThenBy(s => s.PairId).Take(RowsShown).ToListAsync(ct);
+        // The rule runs once: the count is of all stalled pairs, the rows shown are the longest stalled.
+        var stalled = await StalledPairs.Query(db, utcNow, today).Where(s => s.ProgramId == pid).ToListAsync(ct);
+        var stalledCount = stalled.Count;
+        var facts = stalled.OrderBy(s => s.LastHeldAt ?? s.ApprovedAt).ThenBy(s => s.PairId).Take(RowsShown).ToList();
         var ids = facts.Select(f => f.PairId).ToList();
-        var names = await db.MentoringPairs.Where(p => ids.Contains(p.Id)).Select(p => new
+        var names = (await db.MentoringPairs.Where(p => ids.Contains(p.Id)).Select(p => new
         {
-            p.Id,
-            Mentor = p.Mentor!.LastName + " " + p.Mentor.FirstName + (p.Mentor.MiddleName == null ? "" : " " + p.Mentor.MiddleName),
-            Mentee = p.Mentee!.LastName + " " + p.Mentee.FirstName + (p.Mentee.MiddleName == null ? "" : " " + p.Mentee.MiddleName),
-            Topic = p.Topic!.Name,
-        })
-            .ToDictionaryAsync(p => p.Id, ct);
+            p.Id, MentorLast = p.Mentor!.LastName, MentorFirst = p.Mentor.FirstName, MentorMiddle = p.Mentor.MiddleName,
+            MenteeLast = p.Mentee!.LastName, MenteeFirst = p.Mentee.FirstName, MenteeMiddle = p.Mentee.MiddleName, Topic = p.Topic!.Name,
+        }).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => (Mentor: Text.PersonName.Full(p.MentorLast, p.MentorFirst, p.MentorMiddle),
+                Mentee: Text.PersonName.Full(p.MenteeLast, p.MenteeFirst, p.MenteeMiddle), p.Topic));
 
         var meetings = await db.Meetings.Where(m => m.ProgramId == pid && m.Status == MeetingStatus.Held)
             .GroupBy(m => new { m.StartsAt.Year, m.StartsAt.Month })

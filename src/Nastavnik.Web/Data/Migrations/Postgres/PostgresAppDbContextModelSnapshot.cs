@@ -590,6 +590,19 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("DataStamps");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.DeclinedOffer", b =>
                 {
                     b.Property<int>("Id")

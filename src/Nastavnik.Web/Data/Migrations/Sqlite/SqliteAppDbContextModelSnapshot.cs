@@ -563,6 +563,19 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.ToTable("Consultations");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SchoolId");
+
+                    b.ToTable("DataStamps");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.DeclinedOffer", b =>
                 {
                     b.Property<int>("Id")
