@@ -177,6 +177,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
@@ -1558,6 +1561,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1588,6 +1594,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolId")
