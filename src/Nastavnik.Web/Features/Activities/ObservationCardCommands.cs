@@ -106,7 +106,12 @@ public sealed class ObservationCardCommands(AppDbContext db, TimeProvider clock)
             row.ScaleMax = c.ScaleMax;
         }
         db.ObservationCriteria.RemoveRange(existing.Values.Where(c => !kept.Contains(c.Id)));
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // An analysis scored a removed criterion meanwhile (its foreign key holds the criterion): nothing is changed.
+            return CommandError.Conflict("Пока вы правили карту, по ней начали анализ урока. Откройте карту заново: сохранение создаст её новую версию.");
+        }
         await tx.CommitAsync(ct);
         return new Saved(card, false);
     }
