@@ -30,6 +30,25 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                 table: "ActivityFiles",
                 type: "integer",
                 nullable: true);
+
+            // Existing rows got 0 / false above; the columns keep no default, like a database created from the model.
+            migrationBuilder.AlterColumn<int>(
+                name: "ScaleMin",
+                table: "ObservationCriteria",
+                type: "integer",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldDefaultValue: 0);
+
+            migrationBuilder.AlterColumn<bool>(
+                name: "IsDefault",
+                table: "ObservationCards",
+                type: "boolean",
+                nullable: false,
+                oldClrType: typeof(bool),
+                oldType: "boolean",
+                oldDefaultValue: false);
         }
 
         /// <inheritdoc />

@@ -30,6 +30,25 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                 table: "ActivityFiles",
                 type: "INTEGER",
                 nullable: true);
+
+            // Existing rows got 0 / false above; the columns keep no default, like a database created from the model.
+            migrationBuilder.AlterColumn<int>(
+                name: "ScaleMin",
+                table: "ObservationCriteria",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldDefaultValue: 0);
+
+            migrationBuilder.AlterColumn<bool>(
+                name: "IsDefault",
+                table: "ObservationCards",
+                type: "INTEGER",
+                nullable: false,
+                oldClrType: typeof(bool),
+                oldType: "INTEGER",
+                oldDefaultValue: false);
         }
 
         /// <inheritdoc />
