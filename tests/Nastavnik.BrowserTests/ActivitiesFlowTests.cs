@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
 
 namespace Nastavnik.BrowserTests;
 
@@ -45,6 +46,32 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
             await Expect(first.Locator("input[type=radio][value='2']")).ToBeCheckedAsync();
             await app.ShotAsync(mentor, "activities-375-card-filled");
 
+            // A lesson plan attached (a wrong type refused in Russian) and downloaded; a colleague added with the picker by name,
+            // typed with «е» for «ё», chosen by keyboard.
+            await mentor.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "script.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
+            await mentor.Locator("[data-testid=upload]").ClickAsync();
+            await Expect(mentor.Locator("[data-testid=activity-problems]")).ToContainTextAsync("Файл «script.exe» не принят");
+            await mentor.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "План урока.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 план"u8.ToArray() });
+            await mentor.Locator("[data-testid=upload]").ClickAsync();
+            await Expect(mentor.Locator(".alert-success")).ToContainTextAsync("Файл приложен.");
+            var waiting = mentor.WaitForDownloadAsync();
+            await mentor.Locator("[data-testid=file] a").GetByText("План урока.pdf").ClickAsync();
+            (await waiting).SuggestedFilename.ShouldBe("План урока.pdf");
+
+            var (lastName, firstName) = ColleagueWithYo(app.DatabasePath);
+            await mentor.GetByLabel("Добавить участника").FillAsync($"{lastName.Replace('ё', 'е')} {firstName.Replace('ё', 'е')}");
+            var pick = mentor.Locator("[data-testid=pick]").First;
+            await Expect(pick).ToContainTextAsync($"{lastName} {firstName}");
+            await app.ShotAsync(mentor, "activities-375-picker");
+            await mentor.Keyboard.PressAsync("Tab");
+            await mentor.Keyboard.PressAsync("Tab");
+            await Expect(pick).ToBeFocusedAsync();
+            await mentor.Keyboard.PressAsync("Enter");
+            await Expect(mentor.Locator(".alert-success")).ToContainTextAsync("Участник добавлен.");
+            await Expect(mentor.Locator("[data-testid=participant]").Filter(new() { HasText = $"{lastName} {firstName}" })).ToContainTextAsync("участник");
+            (await mentor.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll at 375 px");
+            await app.ShotAsync(mentor, "activities-375-files-people");
+
             var mentee = await app.NewPageAsync(375, 800);
             await app.LoginAsync(mentee, "teacher2", "teacher2026");
             await mentee.GotoAsync(activityUrl);
@@ -65,11 +92,90 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
             await app.ShotAsync(curator, "activities-1440-board");
             await row.Locator("a").First.ClickAsync();
             await Expect(curator).ToHaveURLAsync($"{app.BaseUrl}/Pairs/{pairId}");
+
+            await EditACopyOfTheDefaultCardAsync(curator);
         }
         finally
         {
             Remove(app.DatabasePath, pairId);
+            RemoveCard(app.DatabasePath);
         }
+    }
+
+    private const string CardName = "Карта школы (проверка)";
+
+    /// <summary>
+    /// The curator copies the default card (the mentor's analysis uses it: its editor says a save makes a new version), refuses an
+    /// empty criterion, then renames the copy, rewrites one criterion, removes one and adds one on a 1–5 scale.
+    /// </summary>
+    private async Task EditACopyOfTheDefaultCardAsync(IPage curator)
+    {
+        await curator.GotoAsync("/Activities");
+        await curator.Locator("[data-testid=cards-link]").ClickAsync();
+        var defaultRow = curator.Locator("[data-testid=card-row]:has([data-testid=default-card])");
+        await Expect(defaultRow).ToContainTextAsync("Карта анализа урока (ФГОС)");
+        await app.ShotAsync(curator, "activities-1440-cards");
+        await defaultRow.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(curator.Locator("[data-testid=card-in-use]")).ToContainTextAsync("при сохранении будет создана новая версия карты");
+        await curator.GoBackAsync();
+        await defaultRow.Locator("[data-testid=copy-card]").ClickAsync();
+        await Expect(curator.Locator(".alert-success")).ToContainTextAsync("Копия карты создана");
+        var form = curator.Locator("[data-testid=card-form]");
+        await Expect(curator.Locator("[data-testid=card-in-use]")).ToHaveCountAsync(0);
+        await form.GetByLabel("Название карты").FillAsync(CardName);
+        await form.Locator("#text-1").FillAsync("");
+        await form.Locator("[data-testid=save-card]").ClickAsync();
+        await Expect(form.Locator(".alert-danger")).ToContainTextAsync("Критерий 2: укажите его текст.");
+        await form.Locator("#text-1").FillAsync("Мотивация обучающихся");
+        await form.Locator("[data-testid=criterion-row]").Nth(2).GetByLabel("Удалить").CheckAsync();
+        await form.Locator("#text-10").FillAsync("Работа с одарёнными детьми");
+        await form.Locator("#scale-10").SelectOptionAsync("1-5");
+        await app.ShotAsync(curator, "activities-1440-card-edit");
+        await form.Locator("[data-testid=save-card]").ClickAsync();
+        await Expect(curator.Locator(".alert-success")).ToContainTextAsync("Карта сохранена.");
+        var copy = curator.Locator("[data-testid=card-row]").Filter(new() { HasText = CardName });
+        await Expect(copy).ToContainTextAsync("10 критериев");
+        await copy.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(form.Locator("#text-1")).ToHaveValueAsync("Мотивация обучающихся");
+        await Expect(form.Locator("#scale-9")).ToHaveValueAsync("1-5");
+
+        var phone = await app.NewPageAsync(375, 800);
+        await app.LoginAsync(phone, "curator", "curator2026");
+        await phone.GotoAsync(curator.Url);
+        await Expect(phone.Locator("[data-testid=criterion-row]")).ToHaveCountAsync(13);
+        (await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("no sideways scroll at 375 px");
+        await app.ShotAsync(phone, "activities-375-card-edit");
+    }
+
+    /// <summary>A demo colleague (neither the mentor nor the mentee) whose surname has «ё».</summary>
+    private static (string LastName, string FirstName) ColleagueWithYo(string databasePath)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var c = db.CreateCommand();
+        c.CommandText = """
+            SELECT p."LastName", p."FirstName" FROM "People" p JOIN "Organizations" o ON o."Id" = p."SchoolId" AND o."IsDemo" = 1
+            WHERE p."IsArchived" = 0 AND p."LastName" LIKE '%ё%'
+              AND p."Id" NOT IN (SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" IN ('teacher', 'teacher2') AND "PersonId" IS NOT NULL)
+            ORDER BY p."Id" LIMIT 1
+            """;
+        using var r = c.ExecuteReader();
+        r.Read().ShouldBeTrue("the demo has a colleague with «ё» in the surname");
+        return (r.GetString(0), r.GetString(1));
+    }
+
+    /// <summary>Removes the flow's card (not used by any analysis).</summary>
+    private static void RemoveCard(string databasePath)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var c = db.CreateCommand();
+        c.CommandText = """
+            DELETE FROM "ObservationCriteria" WHERE "CardId" IN (SELECT "Id" FROM "ObservationCards" WHERE "Name" = @name);
+            DELETE FROM "ObservationCards" WHERE "Name" = @name;
+            """;
+        c.Parameters.AddWithValue("@name", CardName);
+        c.ExecuteNonQuery();
     }
 
     [GeneratedRegex(@"/Activities/\d+$")]

@@ -28,7 +28,7 @@ public class JointActivity : ISchoolOwned, IAudited, IVersioned
 
 public enum ActivityRole { Organizer, Observed, Observer, Participant }
 
-public class ActivityParticipant : ISchoolOwned
+public class ActivityParticipant : ISchoolOwned, IAudited
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
@@ -48,6 +48,8 @@ public class ActivityFile : ISchoolOwned
     public long Length { get; set; }
     public required byte[] Content { get; set; }
     public DateTime UploadedAt { get; set; }
+    /// <summary>Who attached it (a staff card); they may delete it.</summary>
+    public int? UploadedById { get; set; }
 }
 
 /// <summary>A school's lesson-observation card (карта анализа урока): criteria with a scale; the default one comes from the seeds.</summary>
@@ -56,18 +58,22 @@ public class ObservationCard : ISchoolOwned, IAudited, IVersioned
     public int Id { get; set; }
     public int SchoolId { get; set; }
     public required string Name { get; set; }
+    /// <summary>An earlier version kept for the analyses made with it (a card in use is copied when edited), or a card put aside.</summary>
     public bool IsArchived { get; set; }
+    /// <summary>The card a new lesson visit is analysed with; one per school (else the first card that is not archived).</summary>
+    public bool IsDefault { get; set; }
     public int Version { get; set; }
 }
 
-public class ObservationCriterion : ISchoolOwned
+public class ObservationCriterion : ISchoolOwned, IAudited
 {
     public int Id { get; set; }
     public int SchoolId { get; set; }
     public int CardId { get; set; }
     public int Order { get; set; }
     public required string Text { get; set; }
-    /// <summary>Scores from 0 to ScaleMax.</summary>
+    /// <summary>Scores from ScaleMin to ScaleMax (0–2 in the seeds' card, 1–5 and the like in a school's own).</summary>
+    public int ScaleMin { get; set; }
     public int ScaleMax { get; set; }
 }
 

@@ -64,6 +64,7 @@ public static class Services
         services.AddScoped<Features.Meetings.MeetingCommands>();
         services.AddScoped<Features.Consultations.ConsultationCommands>();
         services.AddScoped<Features.Activities.ActivityCommands>();
+        services.AddScoped<Features.Activities.ObservationCardCommands>();
         services.AddScoped<Features.Programs.EventParticipationCommands>();
         return services;
     }

@@ -97,6 +97,40 @@ public abstract class ActivityApiTests(AppFixture app)
         (await (await app.CuratorOfBAsync()).GetAsync($"/api/v1/events/{eventId}/participants")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_curator_edits_a_card_through_the_api_and_a_card_in_use_comes_back_as_a_new_version()
+    {
+        var school = await app.NewSchoolAsync(teachers: 2);
+        await school.OpenRoundAsync(withRound: false);
+        var curator = await school.CuratorAsync();
+        var body = new { name = "Карта МО", criteria = new[] { new { order = 1, text = "Цель урока", scaleMin = 1, scaleMax = 5 } } };
+        (await (await school.TeacherAsync(0)).PostAsJsonAsync("/api/v1/observation-cards", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var bad = await curator.PostAsJsonAsync("/api/v1/observation-cards", new { name = "Карта МО", criteria = new[] { new { order = 1, text = "Цель", scaleMin = 5, scaleMax = 1 } } });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("Критерий 1: шкала от 5 до 1 не подходит");
+        var created = await curator.PostAsJsonAsync("/api/v1/observation-cards", body);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var card = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var cardId = card.GetProperty("id").GetInt32();
+        (await curator.PutAsync($"/api/v1/observation-cards/{cardId}/default", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var mentor = await school.TeacherAsync(0);
+        var visit = await (await mentor.PostAsJsonAsync("/api/v1/activities", new { kind = "LessonVisit", date = "2026-11-18", title = "Урок", observedId = school.Teachers[1].PersonId }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var analysed = await mentor.PutAsJsonAsync($"/api/v1/activities/{visit.GetProperty("id").GetInt32()}/observation", new { summary = "Итог" });
+        (await analysed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cardId").GetInt32().ShouldBe(cardId);
+
+        var read = (await curator.GetAsync($"/api/v1/observation-cards/{cardId}")).Headers.ETag!.Tag;
+        var edited = await curator.SendAsync(Put($"/api/v1/observation-cards/{cardId}", new { name = "Карта МО, 2027", criteria = body.criteria }, read));
+        edited.StatusCode.ShouldBe(HttpStatusCode.Created, await edited.Content.ReadAsStringAsync());
+        var next = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        edited.Headers.Location!.ToString().ShouldBe($"/api/v1/observation-cards/{next.GetProperty("id").GetInt32()}");
+        next.GetProperty("isDefault").GetBoolean().ShouldBeTrue();
+        var old = await curator.GetFromJsonAsync<JsonElement>($"/api/v1/observation-cards/{cardId}");
+        old.GetProperty("isArchived").GetBoolean().ShouldBeTrue();
+        old.GetProperty("name").GetString().ShouldBe("Карта МО");
+    }
+
     private static HttpRequestMessage Put(string url, object body, string etag)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };

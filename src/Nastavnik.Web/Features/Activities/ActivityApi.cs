@@ -11,7 +11,7 @@ namespace Nastavnik.Web.Features.Activities;
 /// program-wide event (/api/v1/events/{id}/participants), through <see cref="ActivityCommands"/> and
 /// <see cref="EventParticipationCommands"/>; writes of versioned rows take If-Match. Who sees what is the privacy filters'.
 /// </summary>
-public static class ActivityApi
+public static partial class ActivityApi
 {
     public sealed record ActivityDto(int Id, int ProgramId, string Kind, DateOnly Date, string Title, string? Result, int? PairId, int OrganizerId,
         IReadOnlyList<ParticipantDto> Participants, int Version);
@@ -19,8 +19,8 @@ public static class ActivityApi
     public sealed record ScoreDto(int CriterionId, int? Score, string? Comment);
     public sealed record ObservationDto(int Id, int ActivityId, int CardId, int ObserverId, int ObservedId, string? ClassName, string? Subject,
         string? LessonTopic, string? Summary, IReadOnlyList<ScoreDto> Scores, int Version);
-    public sealed record CriterionDto(int Id, int Order, string Text, int ScaleMax);
-    public sealed record CardDto(int Id, string Name, bool IsArchived, IReadOnlyList<CriterionDto> Criteria, int Version);
+    public sealed record CriterionDto(int Id, int Order, string Text, int ScaleMin, int ScaleMax);
+    public sealed record CardDto(int Id, string Name, bool IsArchived, bool IsDefault, IReadOnlyList<CriterionDto> Criteria, int Version);
     public sealed record EventParticipantDto(int PersonId, DateTime InvitedAt, bool? Attended);
     public sealed record InvitedDto(int Added);
 
@@ -87,9 +87,12 @@ public static class ActivityApi
         {
             var cards = await db.ObservationCards.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
             var criteria = (await db.ObservationCriteria.AsNoTracking().OrderBy(c => c.Order).ToListAsync(ct)).ToLookup(c => c.CardId);
-            return TypedResults.Ok(cards.Select(c => new CardDto(c.Id, c.Name, c.IsArchived,
-                criteria[c.Id].Select(x => new CriterionDto(x.Id, x.Order, x.Text, x.ScaleMax)).ToList(), c.Version)));
+            return TypedResults.Ok(cards.Select(c => new CardDto(c.Id, c.Name, c.IsArchived, c.IsDefault,
+                criteria[c.Id].Select(x => new CriterionDto(x.Id, x.Order, x.Text, x.ScaleMin, x.ScaleMax)).ToList(), c.Version)));
         }).WithTags("Activities").RequireAuthorization(Policies.ProgramRead);
+
+        MapCards(api);
+        MapParticipants(group);
 
         MapEventParticipants(api);
         return api;

@@ -9,7 +9,7 @@ namespace Nastavnik.Web.Features.Activities;
 /// observes); a manager may record one too. Who sees an activity or an analysis is the privacy filters' (organizer, participants,
 /// managers; the analysis: observer, observed teacher, managers): another's answers like a missing one.
 /// </summary>
-public sealed class ActivityCommands(AppDbContext db, TimeProvider clock)
+public sealed partial class ActivityCommands(AppDbContext db, TimeProvider clock)
 {
     public const string NotFoundText = "Мероприятие не найдено.";
 
@@ -96,7 +96,7 @@ public sealed class ActivityCommands(AppDbContext db, TimeProvider clock)
         foreach (var s in input.Scores)
         {
             if (!criteria.TryGetValue(s.CriterionId, out var c)) problems.Add("Такого критерия нет в карте анализа.");
-            else if (s.Score is { } score && (score < 0 || score > c.ScaleMax)) problems.Add($"«{c.Text}»: оценка от 0 до {c.ScaleMax}.");
+            else if (s.Score is { } score && (score < c.ScaleMin || score > c.ScaleMax)) problems.Add($"«{c.Text}»: оценка от {c.ScaleMin} до {c.ScaleMax}.");
         }
         if (problems.Count > 0) return CommandError.Invalid("Анализ урока не сохранён.", problems.Distinct().ToList());
 

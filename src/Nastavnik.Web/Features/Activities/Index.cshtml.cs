@@ -17,6 +17,8 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
     public int? Pair { get; private set; }
+    /// <summary>A curator or an administrator: the link to the school's observation cards.</summary>
+    public bool CanEditCards => User.IsInRole(Roles.Curator) || User.IsInRole(Roles.Administrator);
 
     public async Task OnGetAsync(int? pair, CancellationToken ct)
     {

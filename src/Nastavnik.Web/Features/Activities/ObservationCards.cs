@@ -27,12 +27,14 @@ public static class ObservationCards
         "Психологический климат, доброжелательность, здоровьесбережение",
     ];
 
-    /// <summary>The school's first card that is not archived, creating the default one when the school has none.</summary>
+    /// <summary>
+    /// The school's default card (else its first card that is not archived), creating the seeds' one when the school has none.
+    /// </summary>
     public static async Task<ObservationCard> DefaultAsync(AppDbContext db, CancellationToken ct)
     {
-        var card = await db.ObservationCards.Where(c => !c.IsArchived).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+        var card = await db.ObservationCards.Where(c => !c.IsArchived).OrderByDescending(c => c.IsDefault).ThenBy(c => c.Id).FirstOrDefaultAsync(ct);
         if (card is not null) return card;
-        card = new ObservationCard { Name = DefaultName };
+        card = new ObservationCard { Name = DefaultName, IsDefault = true };
         db.ObservationCards.Add(card);
         await db.SaveChangesAsync(ct);
         db.ObservationCriteria.AddRange(DefaultCriteria.Select((text, i) => new ObservationCriterion

@@ -190,6 +190,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
@@ -1642,6 +1645,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1674,6 +1680,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ScaleMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScaleMin")
                         .HasColumnType("integer");
 
                     b.Property<int>("SchoolId")
