@@ -193,6 +193,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
@@ -1645,6 +1648,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1677,6 +1683,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("ScaleMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScaleMin")
                         .HasColumnType("integer");
 
                     b.Property<int>("SchoolId")

@@ -180,6 +180,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UploadedById")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
@@ -1574,6 +1577,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1604,6 +1610,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SchoolId")
