@@ -13,8 +13,19 @@ namespace Nastavnik.BrowserTests;
 /// from the app's own origin. The 375 px check runs on the page already open (the viewport narrows, then widens again).
 /// </summary>
 [Collection("browser")]
-public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
+public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>A pair at work with a plan, a meeting, an activity, a report and a template, for the pages that need ids; removed after.</summary>
+    private WalkPairWork _work = null!;
+
+    public async Task InitializeAsync() => _work = await WalkPairWork.AddAsync(app);
+
+    public Task DisposeAsync()
+    {
+        _work?.Remove(app.DatabasePath);
+        return Task.CompletedTask;
+    }
+
     private static readonly string Axe = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js"));
 
     /// <summary>In the order of how much of the app a role sees; the fewest menu links each role must have.</summary>
@@ -52,7 +63,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await NewPageAsync();
             await app.LoginAsync(page, user, password);
-            pages ??= await PagesAsync(page);
+            pages ??= [.. await PagesAsync(page), .. _work.Pages];
 
             // The role's menu: every link opens for this role.
             var menu = (await page.Locator(".app-navbar a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).ToHashSet();
@@ -65,7 +76,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
             }
 
             // Its own pages: the home always; the menu's pages and a person's own pages unless a role before it had the same links or more.
-            var own = menus.Any(m => menu.IsSubsetOf(m)) ? ["/"] : menu.Order(StringComparer.Ordinal).Concat(OwnPages).ToList();
+            var own = menus.Any(m => menu.IsSubsetOf(m)) ? ["/"] : menu.Order(StringComparer.Ordinal).Concat(OwnPages).Concat(_work.OwnPages).ToList();
             menus.Add(menu);
             var before = checkedPages.Count;
             var checkedHere = 0;
@@ -158,13 +169,14 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output)
         var failures = JsonSerializer.Deserialize<List<string>>(json)!.Select(v => $"{user} {url}: {v}").ToList();
 
         var name = user + url.Replace('/', '_');
-        if (Shots.Contains(url)) await app.ShotAsync(page, $"{name}-1440");
+        var shot = Shots.Contains(url) || _work.Pages.Contains(url) || _work.OwnPages.Contains(url);
+        if (shot) await app.ShotAsync(page, $"{name}-1440");
         await page.SetViewportSizeAsync(375, 812);
         var fit = await page.EvaluateAsync<JsonElement>("() => ({ overflow: document.documentElement.scrollWidth - window.innerWidth, font: getComputedStyle(document.body).fontSize })");
         var overflow = fit.GetProperty("overflow").GetInt32();
         if (overflow > 0) failures.Add($"{user} {url}: {overflow} px wider than a 375 px screen");
         if (fit.GetProperty("font").GetString() != "16px") failures.Add($"{user} {url}: body text is {fit.GetProperty("font").GetString()} at 375 px, not 16px");
-        if (Shots.Contains(url)) await app.ShotAsync(page, $"{name}-375");
+        if (shot) await app.ShotAsync(page, $"{name}-375");
         await page.SetViewportSizeAsync(1440, 900);
         return failures;
     }

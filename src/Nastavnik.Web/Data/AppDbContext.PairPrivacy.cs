@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Data;
 
@@ -84,17 +85,62 @@ public partial class AppDbContext
             .Select(p => new PairPeople(p.MentorId, p.MenteeId));
 
     /// <summary>
-    /// The pairs of a program ended early, for the psychologist's support of the mentees (issue 12): the people, the date and the
-    /// reason, never the topic (ADR-004).
+    /// The pairs of a program ended early, for the psychologist's support of the mentees (issue 12): the people's names, the date and
+    /// the reason, never the topic (ADR-004). The names pass the Person filter too: a teacher who left (archived) is still named in the
+    /// pair they left. For the psychologist's page only; the pairs themselves stay behind the MentoringPair filter.
     /// </summary>
     public IQueryable<EndedPairPeople> PairsEndedEarly(int programId) =>
         MentoringPairs.IgnoreQueryFilters([PrivacyFilter])
             .Where(p => p.ProgramId == programId && p.Status == PairStatus.EndedEarly)
-            .Select(p => new EndedPairPeople(p.MentorId, p.MenteeId, p.EndedAt, p.EndReason));
+            .Select(p => new EndedPairPeople(p.MentorId, PersonName.Full(p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName),
+                p.MenteeId, PersonName.Full(p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName), p.EndedAt, p.EndReason));
+
+    /// <summary>
+    /// The program of a pair the viewer sees (the MentoringPair filter decides; null for another's pair or a guessed id), even while
+    /// the program is a draft that the Program filter hides from teachers: the pair knows the program it was fixed in (its name on the
+    /// pair's page, its end as the agreement's term).
+    /// </summary>
+    public async Task<PairProgram?> PairProgramAsync(int pairId, CancellationToken ct)
+    {
+        var programId = await MentoringPairs.Where(p => p.Id == pairId).Select(p => (int?)p.ProgramId).FirstOrDefaultAsync(ct);
+        if (programId is null) return null;
+        return await Programs.IgnoreQueryFilters([PrivacyFilter]).Where(g => g.Id == programId)
+            .Select(g => new PairProgram(g.Id, g.Name, g.StartDate, g.EndDate)).FirstAsync(ct);
+    }
+
+    /// <summary>
+    /// The two people of a pair the viewer sees (the MentoringPair filter decides; null for another's pair or a guessed id): names,
+    /// position and department, even when the Person filter hides one of them from colleagues (archived since, or consent withdrawn),
+    /// since the pair and the managers know with whom it works. Their contacts stay behind the PortfolioContact filter.
+    /// </summary>
+    public async Task<(PairMember Mentor, PairMember Mentee)?> PairMembersAsync(int pairId, CancellationToken ct)
+    {
+        var pair = await MentoringPairs.Where(p => p.Id == pairId).Select(p => new { p.MentorId, p.MenteeId }).FirstOrDefaultAsync(ct);
+        if (pair is null) return null;
+        var people = await People.AsNoTracking().IgnoreQueryFilters([PrivacyFilter]).Where(x => x.Id == pair.MentorId || x.Id == pair.MenteeId)
+            .Select(x => new PairMember(x.Id, PersonName.Full(x.LastName, x.FirstName, x.MiddleName), x.Position, x.Department)).ToListAsync(ct);
+        return (people.Single(x => x.Id == pair.MentorId), people.Single(x => x.Id == pair.MenteeId));
+    }
+
+    /// <summary>
+    /// The durations (minutes, 0 when not logged) of the consultations a person held, for their record in the portfolio, which any
+    /// colleague who sees the person may read (issue 12, item 9): only how many and how long leave the Consultation filter, never who
+    /// asked or about what.
+    /// </summary>
+    public IQueryable<int> ConsultationMinutesHeldBy(int consultantId) =>
+        Consultations.IgnoreQueryFilters([PrivacyFilter])
+            .Where(c => c.ConsultantId == consultantId && c.Status == ConsultationStatus.Held)
+            .Select(c => c.DurationMinutes ?? 0);
 }
 
 /// <summary>A pair ended early as the psychologist may know it: who, when and why, without its topic.</summary>
-public sealed record EndedPairPeople(int MentorId, int MenteeId, DateTime? EndedAt, PairEndReason? Reason);
+public sealed record EndedPairPeople(int MentorId, string Mentor, int MenteeId, string Mentee, DateTime? EndedAt, PairEndReason? Reason);
+
+/// <summary>The program a pair was fixed in, as the pair may know it.</summary>
+public sealed record PairProgram(int Id, string Name, DateOnly StartDate, DateOnly EndDate);
+
+/// <summary>A person of a pair as the pair may know them, without contacts.</summary>
+public sealed record PairMember(int Id, string FullName, string? Position, string? Department);
 
 /// <summary>The two people of a pair, without its topic.</summary>
 public sealed record PairPeople(int MentorId, int MenteeId);

@@ -38,19 +38,15 @@ public sealed record HomeSupport(string ProgramName, int Pairs, int Mentors, int
             .ToLookup(c => c.PersonId, PortfolioSearch.View);
         var order = StringComparer.Create(RussianText.Culture, ignoreCase: true);
         var ended = await db.PairsEndedEarly(program.Id).ToListAsync(ct);
-        var endedIds = ended.SelectMany(e => new[] { e.MentorId, e.MenteeId }).Distinct().ToList();
-        var names = await db.People.AsNoTracking().IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(p => endedIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToDictionaryAsync(p => p.Id, p => PersonName.Full(p.LastName, p.FirstName, p.MiddleName), ct);
         var me = db.School.PersonId;
-        var consultations = await db.Consultations.AsNoTracking().Where(c => c.ConsultantId == me).OrderByDescending(c => c.RequestedAt)
-            .Select(c => new ConsultationRequest(c.Id, c.Requester!.LastName + " " + c.Requester.FirstName + (c.Requester.MiddleName == null ? "" : " " + c.Requester.MiddleName),
-                c.RequestedAt, c.Status)).Take(50).ToListAsync(ct);
+        var consultations = await db.Consultations.AsNoTracking().Where(c => c.ConsultantId == me).OrderByDescending(c => c.RequestedAt).Take(50)
+            .Select(c => new ConsultationRequest(c.Id, PersonName.Full(c.Requester!.LastName, c.Requester.FirstName, c.Requester.MiddleName),
+                c.RequestedAt, c.Status)).ToListAsync(ct);
         return new HomeSupport(program.Name, pairs.Count, pairs.Select(p => p.MentorId).Distinct().Count(), pairs.Select(p => p.MenteeId).Distinct().Count(),
             people.Select(p => new SupportPerson(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Department, contacts[p.Id].ToList()))
                 .OrderBy(p => p.FullName, order).ToList())
         {
-            EndedEarly = ended.OrderByDescending(e => e.EndedAt).Select(e => new EndedPair(names.GetValueOrDefault(e.MentorId, "?"), names.GetValueOrDefault(e.MenteeId, "?"),
-                e.EndedAt, e.Reason is { } r ? Features.Pairs.PairTexts.Reason(r) : "—")).ToList(),
+            EndedEarly = ended.OrderByDescending(e => e.EndedAt).Select(e => new EndedPair(e.Mentor, e.Mentee, e.EndedAt, e.Reason is { } r ? Features.Pairs.PairTexts.Reason(r) : "—")).ToList(),
             Consultations = consultations,
         };
     }

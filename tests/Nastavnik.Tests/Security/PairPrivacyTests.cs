@@ -96,6 +96,54 @@ public abstract class PairPrivacyTests(AppFixture app)
         line.ShouldEndWith(", пара не сложилась");
         home.ShouldNotContain(topic);
     }
+
+    [Fact]
+    public async Task The_pair_alone_reads_its_program_and_people_past_their_filters_even_a_mentee_who_left_and_a_draft_program()
+    {
+        var (c, pair) = await ArrangeAsync();
+        await using (var s = SignedInScope.Curator(c.School))
+            (await s.Get<PairCommands>().EndEarlyAsync(pair.Id, null, PairEndReason.TeacherLeft, null)).Ok.ShouldBeTrue();
+        // The mentee left the school, and the program went back to a draft, which teachers no longer see.
+        var programName = await app.WithDb(async db =>
+        {
+            (await db.People.IgnoreQueryFilters().SingleAsync(p => p.Id == pair.MenteeId)).IsArchived = true;
+            var program = await db.Programs.IgnoreQueryFilters().SingleAsync(p => p.Id == c.ProgramId);
+            program.Status = ProgramStatus.Draft;
+            await db.SaveChangesAsync();
+            return program.Name;
+        });
+
+        // The former mentor still reads the pair's page with the program and the mentee by name.
+        await using (var s = SignedInScope.Teacher(c.School, 0))
+        {
+            var db = s.Get<AppDbContext>();
+            (await db.Programs.AnyAsync(p => p.Id == c.ProgramId)).ShouldBeFalse("a draft is the managers'");
+            (await db.PairProgramAsync(pair.Id, default))!.Name.ShouldBe(programName);
+            (await db.PairMembersAsync(pair.Id, default))!.Value.Mentee.FullName.ShouldBe(c.Name(1));
+            var detail = (await s.Get<PairQueries>().DetailAsync(pair.Id))!;
+            (detail.ProgramName, detail.Mentor.FullName, detail.Mentee.FullName).ShouldBe((programName, c.Name(0), c.Name(1)));
+        }
+        // A third teacher, a guessed id and another school's curator learn nothing through the named queries.
+        await using (var s = SignedInScope.Teacher(c.School, 5))
+        {
+            var db = s.Get<AppDbContext>();
+            (await db.PairProgramAsync(pair.Id, default)).ShouldBeNull();
+            (await db.PairMembersAsync(pair.Id, default)).ShouldBeNull();
+        }
+        await using (var s = SignedInScope.Curator(c.School))
+        {
+            var db = s.Get<AppDbContext>();
+            (await db.PairProgramAsync(pair.Id + 100000, default)).ShouldBeNull();
+            (await db.PairMembersAsync(pair.Id + 100000, default)).ShouldBeNull();
+        }
+        await using (var s = SignedInScope.As(app, app.SchoolB, AppFixture.CuratorB, Roles.Curator))
+        {
+            var db = s.Get<AppDbContext>();
+            (await db.PairProgramAsync(pair.Id, default)).ShouldBeNull();
+            (await db.PairMembersAsync(pair.Id, default)).ShouldBeNull();
+            (await db.PairsEndedEarly(c.ProgramId).ToListAsync()).ShouldBeEmpty();
+        }
+    }
 }
 
 [Collection("sqlite")] public sealed class PairPrivacyTests_Sqlite(SqliteApp app) : PairPrivacyTests(app);

@@ -39,7 +39,7 @@ public sealed class ConsultationCommands(AppDbContext db, Notifier notifier, Tim
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(ct);
         await NotifyAsync(consultation.ConsultantId, consultation, NotificationKinds.ConsultationAsked, "Вас просят о консультации",
-            $"{await NameAsync(me, ct)} просит о консультации: {Short(consultation.Question)}", ct);
+            $"{await MyNameAsync(ct)} просит о консультации: {Short(consultation.Question)}", ct);
         return consultation;
     }
 
@@ -65,7 +65,7 @@ public sealed class ConsultationCommands(AppDbContext db, Notifier notifier, Tim
         c.Answer = input.Text.Trim();
         c.RespondedAt = clock.UtcTime();
         if (await SaveAsync(ct) is { } stale) return stale;
-        var who = await NameAsync(c.ConsultantId, ct);
+        var who = await MyNameAsync(ct);
         await NotifyAsync(c.RequesterId, c, NotificationKinds.ConsultationAnswered,
             to == ConsultationStatus.Accepted ? "Коллега согласился провести консультацию" : "Коллега не сможет провести консультацию",
             to == ConsultationStatus.Accepted ? $"{who} согласен(на): {Short(c.Answer)}" : $"{who} отказал(а): {Short(c.Answer)}", ct);
@@ -126,9 +126,13 @@ public sealed class ConsultationCommands(AppDbContext db, Notifier notifier, Tim
         }
     }
 
-    private async Task<string> NameAsync(int personId, CancellationToken ct) =>
-        await db.People.IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(p => p.Id == personId)
-            .Select(p => p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName)).FirstOrDefaultAsync(ct) ?? "Коллега";
+    /// <summary>The signed-in teacher's own name (who asks, who answers), through the Person filter, which always shows one's own card.</summary>
+    private async Task<string> MyNameAsync(CancellationToken ct)
+    {
+        var me = db.School.PersonId;
+        var p = await db.People.Where(x => x.Id == me).Select(x => new { x.LastName, x.FirstName, x.MiddleName }).FirstOrDefaultAsync(ct);
+        return p is null ? "Коллега" : PersonName.Full(p.LastName, p.FirstName, p.MiddleName);
+    }
 
     private async Task NotifyAsync(int personId, Consultation c, NotificationKind kind, string title, string text, CancellationToken ct)
     {

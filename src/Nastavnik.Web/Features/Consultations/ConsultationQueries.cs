@@ -12,14 +12,13 @@ public sealed record ConsultationRow(int Id, string Requester, int RequesterId, 
 public static class ConsultationQueries
 {
     /// <summary>
-    /// The consultations held by a person, counted for their portfolio (seen by any colleague). Only the count and the minutes leave
-    /// the privacy filter here: who asked and about what stays with the two of them and the managers.
+    /// The consultations held by a person, counted for their portfolio (seen by any colleague), through
+    /// <see cref="AppDbContext.ConsultationMinutesHeldBy"/>: the count and the minutes only.
     /// </summary>
     public static async Task<ConsultationRecord> RecordAsync(AppDbContext db, int personId, CancellationToken ct)
     {
-        var held = await db.Consultations.IgnoreQueryFilters([AppDbContext.PrivacyFilter])
-            .Where(c => c.ConsultantId == personId && c.Status == ConsultationStatus.Held)
-            .GroupBy(c => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(c => c.DurationMinutes ?? 0) }).FirstOrDefaultAsync(ct);
+        var held = await db.ConsultationMinutesHeldBy(personId)
+            .GroupBy(m => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum() }).FirstOrDefaultAsync(ct);
         return new ConsultationRecord(held?.Count ?? 0, held?.Minutes ?? 0);
     }
 

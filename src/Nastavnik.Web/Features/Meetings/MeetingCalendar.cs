@@ -81,6 +81,8 @@ public static class MeetingCalendar
     public static async Task<List<IcsMeeting>?> FeedAsync(AppDbContext db, string token, DateTime utcNow, CancellationToken ct)
     {
         if (token.Length != 43) return null;
+        // Past every filter on purpose: the request is anonymous (a calendar app subscribes to the URL), so the secret, renewable token
+        // stands for the signed-in owner; what follows is limited by hand to the owner's school and the owner's own meetings.
         var feed = await db.CalendarFeeds.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(f => f.Token == token, ct);
         if (feed is null) return null;
         var since = utcNow.AddDays(-60);

@@ -133,7 +133,7 @@ public sealed class AgreementCommands(AppDbContext db, PairDocuments documents)
             MentorExp = p.Mentor!.ExperienceYears, MenteeExp = p.Mentee!.ExperienceYears, MentorBorn = p.Mentor.BirthYear, MenteeBorn = p.Mentee.BirthYear,
         }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        var end = await db.Programs.IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(g => g.Id == row.Pair.ProgramId).Select(g => g.EndDate).FirstAsync(ct);
+        var end = (await db.PairProgramAsync(pairId, ct))!.EndDate;
         // Reverse as matching marks it: the mentor has less experience; without experience on record, the younger mentor.
         var reverse = row.MentorExp is { } me && row.MenteeExp is { } ee ? me < ee : row.MentorBorn > row.MenteeBorn;
         return new PairFacts(row.Pair, row.Topic, row.Direction, end, reverse);

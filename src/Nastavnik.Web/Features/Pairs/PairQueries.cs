@@ -42,10 +42,13 @@ public sealed class PairQueries(AppDbContext db)
 
     public async Task<PairDetail?> DetailAsync(int pairId, CancellationToken ct = default)
     {
-        var pair = await Items(db.MentoringPairs.AsNoTracking().Where(p => p.Id == pairId)).FirstOrDefaultAsync(ct);
-        if (pair is null) return null;
-        var programId = await db.MentoringPairs.Where(p => p.Id == pairId).Select(p => p.ProgramId).FirstAsync(ct);
-        var programName = await db.Programs.IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(p => p.Id == programId).Select(p => p.Name).FirstAsync(ct);
+        // The pair's people by name even when the Person filter hides one of them from colleagues (a mentee who left the school):
+        // the pair sees with whom it worked; a navigation to the hidden person would lose the whole pair.
+        if (await db.PairMembersAsync(pairId, ct) is not { } members) return null;
+        var (mentor, mentee) = members;
+        var pair = (await Items(db.MentoringPairs.AsNoTracking().Where(p => p.Id == pairId), named: false).FirstAsync(ct)) with { Mentor = mentor.FullName, Mentee = mentee.FullName };
+        var program = (await db.PairProgramAsync(pairId, ct))!;
+        var programId = program.Id;
         var group = (await Items(db.MentoringPairs.AsNoTracking().Where(p => p.ProgramId == programId && p.MentorId == pair.MentorId
                 && p.TopicId == pair.TopicId && p.Id != pair.Id && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active))).ToListAsync(ct))
             .OrderBy(p => p.Mentee, Ru).ToList();
@@ -54,7 +57,7 @@ public sealed class PairQueries(AppDbContext db)
         history.AddRange(changes.Select(c => new PairHistoryLine(c.At, c.By, PairTexts.Status(c.To)
             + (c.Reason is { } r ? $": {PairTexts.Reason(r)}" : "") + (c.Comment is { } m ? $" ({m})" : ""))));
         var agreement = await db.PairAgreements.AsNoTracking().FirstOrDefaultAsync(a => a.PairId == pairId, ct);
-        return new PairDetail(pair with { GroupSize = group.Count + 1 }, programName, await PersonAsync(pair.MentorId, ct), await PersonAsync(pair.MenteeId, ct), group, history, agreement);
+        return new PairDetail(pair with { GroupSize = group.Count + 1 }, program.Name, await PersonAsync(mentor, ct), await PersonAsync(mentee, ct), group, history, agreement);
     }
 
     /// <summary>The pairs the signed-in teacher is in, of every program they can see, for «Мои пары».</summary>
@@ -70,17 +73,19 @@ public sealed class PairQueries(AppDbContext db)
     private async Task<string> ByAsync(int pairId, CancellationToken ct) =>
         await db.MentoringPairs.Where(p => p.Id == pairId).Select(p => p.ApprovedBy).FirstAsync(ct);
 
-    private async Task<PairPerson> PersonAsync(int id, CancellationToken ct)
+    private async Task<PairPerson> PersonAsync(PairMember p, CancellationToken ct)
     {
-        var p = await db.People.AsNoTracking().IgnoreQueryFilters([AppDbContext.PrivacyFilter]).Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.LastName, x.FirstName, x.MiddleName, x.Position, x.Department }).FirstAsync(ct);
-        var contacts = (await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
+        var contacts = (await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == p.Id).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(PortfolioSearch.View).ToList();
-        return new PairPerson(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName), p.Position, p.Department, contacts);
+        return new PairPerson(p.Id, p.FullName, p.Position, p.Department, contacts);
     }
 
-    private static IQueryable<PairItem> Items(IQueryable<MentoringPair> pairs) => pairs.Select(p => new PairItem(p.Id,
-        p.MentorId, p.Mentor!.LastName + " " + p.Mentor.FirstName + (p.Mentor.MiddleName == null ? "" : " " + p.Mentor.MiddleName),
-        p.MenteeId, p.Mentee!.LastName + " " + p.Mentee.FirstName + (p.Mentee.MiddleName == null ? "" : " " + p.Mentee.MiddleName),
-        p.TopicId, p.Topic!.Name, p.Topic.Direction!.Name, p.Status, p.ApprovedAt, p.EndedAt, p.EndReason, p.Manual, p.Version));
+    /// <summary>Pairs as list items; without <paramref name="named"/> the names are left empty and no person is joined.</summary>
+    private static IQueryable<PairItem> Items(IQueryable<MentoringPair> pairs, bool named = true) => named
+        ? pairs.Select(p => new PairItem(p.Id,
+            p.MentorId, p.Mentor!.LastName + " " + p.Mentor.FirstName + (p.Mentor.MiddleName == null ? "" : " " + p.Mentor.MiddleName),
+            p.MenteeId, p.Mentee!.LastName + " " + p.Mentee.FirstName + (p.Mentee.MiddleName == null ? "" : " " + p.Mentee.MiddleName),
+            p.TopicId, p.Topic!.Name, p.Topic.Direction!.Name, p.Status, p.ApprovedAt, p.EndedAt, p.EndReason, p.Manual, p.Version))
+        : pairs.Select(p => new PairItem(p.Id, p.MentorId, "", p.MenteeId, "",
+            p.TopicId, p.Topic!.Name, p.Topic.Direction!.Name, p.Status, p.ApprovedAt, p.EndedAt, p.EndReason, p.Manual, p.Version));
 }

@@ -72,7 +72,9 @@ public class TemplatesModel(AppDbContext db, PlanCommands plans) : PageModel
     {
         while (Input.Tasks.Count(t => string.IsNullOrWhiteSpace(t.Title)) < 3) Input.Tasks.Add(new PlanTemplateTaskInput());
         Topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
-        Templates = await db.PlanTemplates.AsNoTracking().Join(db.Topics, t => t.TopicId, x => x.Id, (t, x) => new Listed(t.Id, x.Name, t.Title,
-            db.PlanTemplateTasks.Count(k => k.TemplateId == t.Id))).OrderBy(t => t.Topic).ThenBy(t => t.Title).ToListAsync(ct);
+        // Ordered before the record is made: EF cannot sort by a constructor's argument (the page answered 500).
+        Templates = await db.PlanTemplates.AsNoTracking().Join(db.Topics, t => t.TopicId, x => x.Id, (t, x) => new { t.Id, Topic = x.Name, t.Title })
+            .OrderBy(t => t.Topic).ThenBy(t => t.Title)
+            .Select(t => new Listed(t.Id, t.Topic, t.Title, db.PlanTemplateTasks.Count(k => k.TemplateId == t.Id))).ToListAsync(ct);
     }
 }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Nastavnik.BrowserTests;
+
+/// <summary>
+/// The pair at work the accessibility walk opens (the demo has no pairs): the demo teacher mentoring teacher2 on a topic teacher2 has no
+/// live pair on, with a plan goal and task, a meeting ten days ahead, a lesson visit, this quarter's report and a plan template, made
+/// through the API as the teacher and the curator would. <see cref="Remove"/> deletes all of it again (the plan too, unless it was there
+/// before), so no other flow of the shared server sees it.
+/// </summary>
+internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int MeetingId, int ActivityId, int TemplateId, bool PlanExisted)
+{
+    /// <summary>The pages of the pair's work for the walk (each checked by the first role that opens it, a manager).</summary>
+    public IReadOnlyList<string> Pages =>
+        [$"/Pairs/{PairId}", $"/Plans/{PlanId}", $"/Meetings/{MeetingId}", $"/Activities/{ActivityId}", "/Calendar", "/Plans/Templates", "/Plans/Reports"];
+
+    /// <summary>What the pair's own people see with their forms: checked again by the mentor (and by a role whose menu differs, if it may open them).</summary>
+    public IReadOnlyList<string> OwnPages =>
+        [$"/Pairs/{PairId}", $"/Plans/{PlanId}", $"/Plans/Task/{TaskId}", $"/Plans/Report/{PairId}", $"/Meetings/{MeetingId}", $"/Activities/{ActivityId}"];
+
+    public static async Task<WalkPairWork> AddAsync(AppServer app)
+    {
+        var (pairId, menteeId, topicId, planExisted) = AddPair(app.DatabasePath);
+        var teacher = await app.NewPageAsync();
+        await app.LoginAsync(teacher, "teacher", "teacher2026");
+        var today = DateTime.Today;
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var ids = JsonDocument.Parse(await teacher.EvaluateAsync<string>(Fetch + """
+            const plan = await send('POST', `/api/v1/plans/for-pair/${a.pair}`);
+            const goal = await send('POST', `/api/v1/plans/${plan.id}/goals`, { pairId: a.pair, text: 'Освоить приёмы формирующего оценивания' });
+            const task = await send('POST', `/api/v1/plans/${plan.id}/tasks`, { pairId: a.pair, goalId: goal.id, title: 'Посетить урок наставника', dueOn: a.due, owner: 'Mentee' });
+            const meeting = await send('POST', '/api/v1/meetings', { pairId: a.pair, forGroup: false, kind: 'Organizational', date: a.meeting, time: '15:00:00',
+                durationMinutes: 45, place: 'Кабинет 214', agenda: 'Знакомство, ожидания, график встреч' });
+            const activity = await send('POST', '/api/v1/activities', { kind: 'LessonVisit', date: a.today, title: 'Урок математики в 6 «Б»', pairId: a.pair,
+                observedId: a.mentee, participantIds: [] });
+            await send('PUT', `/api/v1/plans/reports/pair/${a.pair}`, { done: 'Составили план, провели первую встречу', changed: 'Уроки стали лучше выстроены' });
+            return JSON.stringify({ plan: plan.id, task: task.id, meeting: meeting.id, activity: activity.id });
+            }
+            """, new { pair = pairId, mentee = menteeId, due = Day(30), meeting = Day(10), today = Day(0) })).RootElement;
+        await teacher.Context.CloseAsync();
+
+        var curator = await app.NewPageAsync();
+        await app.LoginAsync(curator, "curator", "curator2026");
+        var template = JsonDocument.Parse(await curator.EvaluateAsync<string>(Fetch + """
+            const t = await send('POST', '/api/v1/plans/templates', { topicId: a.topic, title: 'Первый год в профессии',
+                tasks: [{ title: 'Посетить три урока наставника', owner: 'Mentee', dueInDays: 30 }, { title: 'Провести пробный урок', owner: 'Mentee', dueInDays: 60 }] });
+            return JSON.stringify({ id: t.id });
+            }
+            """, new { topic = topicId })).RootElement;
+        await curator.Context.CloseAsync();
+        int Id(JsonElement e, string name) => e.GetProperty(name).GetInt32();
+        return new WalkPairWork(pairId, Id(ids, "plan"), Id(ids, "task"), Id(ids, "meeting"), Id(ids, "activity"), Id(template, "id"), planExisted);
+    }
+
+    /// <summary>The opening of a script that sends JSON and fails with the answer's text on an error; the script's body follows.</summary>
+    private const string Fetch = """
+        async a => {
+        const send = async (method, url, body) => {
+            const r = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+            if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+            return r.json();
+        };
+        """;
+
+    /// <summary>The demo teacher as the mentor of teacher2 in the current program, on a topic teacher2 has no live pair on.</summary>
+    private static (long Pair, long Mentee, long Topic, bool PlanExisted) AddPair(string databasePath)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var tx = db.BeginTransaction();
+        long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
+        var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""");
+        var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
+        var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
+        var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
+        var topic = Scalar($"""
+            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 AND "Id" NOT IN
+              (SELECT "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee} AND "Status" IN ('Approved', 'Active'))
+            ORDER BY "Id" LIMIT 1
+            """);
+        var planExisted = Scalar($"""SELECT COUNT(*) FROM "DevelopmentPlans" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee}""") > 0;
+        var approved = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var id = Scalar($"""
+            INSERT INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
+            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '{approved}', 'curator', 'Approved', 0, 0) RETURNING "Id"
+            """);
+        tx.Commit();
+        return (id, mentee, topic, planExisted);
+    }
+
+    /// <summary>Deletes what <see cref="AddAsync"/> made, dependents first.</summary>
+    public void Remove(string databasePath)
+    {
+        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        db.Open();
+        using var tx = db.BeginTransaction();
+        const string Observations = """SELECT "Id" FROM "LessonObservations" WHERE "ActivityId" = @activity""";
+        var sql = new List<string>
+        {
+            $"""DELETE FROM "ObservationScores" WHERE "ObservationId" IN ({Observations})""",
+            """DELETE FROM "LessonObservations" WHERE "ActivityId" = @activity""",
+            """DELETE FROM "ActivityParticipants" WHERE "ActivityId" = @activity""",
+            """DELETE FROM "ActivityFiles" WHERE "ActivityId" = @activity""",
+            """DELETE FROM "JointActivities" WHERE "Id" = @activity""",
+            """DELETE FROM "MeetingFeedback" WHERE "MeetingId" = @meeting""",
+            """DELETE FROM "MeetingNotes" WHERE "MeetingId" = @meeting""",
+            """DELETE FROM "MeetingParticipants" WHERE "MeetingId" = @meeting""",
+            """DELETE FROM "Meetings" WHERE "Id" = @meeting""",
+            """DELETE FROM "PlanTaskFiles" WHERE "TaskId" IN (SELECT "Id" FROM "PlanTasks" WHERE "PairId" = @pair)""",
+            """DELETE FROM "PlanCorrections" WHERE "PairId" = @pair""",
+            """DELETE FROM "PlanTasks" WHERE "PairId" = @pair""",
+            """DELETE FROM "PlanGoals" WHERE "PairId" = @pair""",
+            """DELETE FROM "PairReports" WHERE "PairId" = @pair""",
+            """DELETE FROM "PairAgreements" WHERE "PairId" = @pair""",
+            """DELETE FROM "PairChanges" WHERE "PairId" = @pair""",
+            """DELETE FROM "MentoringPairs" WHERE "Id" = @pair""",
+            """DELETE FROM "PlanTemplateTasks" WHERE "TemplateId" = @template""",
+            """DELETE FROM "PlanTemplates" WHERE "Id" = @template""",
+        };
+        if (!PlanExisted) sql.Add("""DELETE FROM "DevelopmentPlans" WHERE "Id" = @plan""");
+        foreach (var text in sql)
+        {
+            using var c = db.CreateCommand();
+            c.Transaction = tx;
+            c.CommandText = text;
+            c.Parameters.AddWithValue("@activity", ActivityId);
+            c.Parameters.AddWithValue("@meeting", MeetingId);
+            c.Parameters.AddWithValue("@pair", PairId);
+            c.Parameters.AddWithValue("@plan", PlanId);
+            c.Parameters.AddWithValue("@template", TemplateId);
+            c.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+}
