@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
 namespace Nastavnik.BrowserTests;

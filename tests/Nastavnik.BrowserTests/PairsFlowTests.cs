@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Microsoft.Data.Sqlite;
 
 namespace Nastavnik.BrowserTests;
 

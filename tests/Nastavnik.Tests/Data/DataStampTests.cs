@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Tests.Meetings;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Features.Meetings;
 
 namespace Nastavnik.Tests.Data;
 
