@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -18,7 +17,7 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
     [Fact]
     public async Task A_mentor_analyses_the_mentees_lesson_on_a_phone_the_mentee_reads_it_and_the_curator_finds_the_stalled_pair_on_the_board()
     {
-        var pairId = AddStalledPair(app.DatabasePath);
+        var pairId = DemoPairs.AddTeacherMentoringTeacher2(app.DatabasePath, DateTime.UtcNow.AddDays(-DaysAgo).AddHours(-1)).PairId;
         try
         {
             var mentor = await app.NewPageAsync(375, 800);
@@ -180,34 +179,6 @@ public sealed partial class ActivitiesFlowTests(AppServer app)
 
     [GeneratedRegex(@"/Activities/\d+$")]
     private static partial Regex ActivityUrl();
-
-    /// <summary>
-    /// The demo teacher as the mentor of teacher2 in the current program on a topic teacher2 has no live pair on, approved
-    /// <see cref="DaysAgo"/> days ago with no meeting since: stalled whatever other flows of this server did.
-    /// </summary>
-    private static long AddStalledPair(string databasePath)
-    {
-        using var db = new TestDatabase(databasePath);
-        db.Open();
-        using var tx = db.BeginTransaction();
-        long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
-        var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""");
-        var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
-        var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
-        var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
-        var topic = Scalar($"""
-            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 AND "Id" NOT IN
-              (SELECT "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee} AND "Status" IN ('Approved', 'Active'))
-            ORDER BY "Id" LIMIT 1
-            """);
-        var approved = DateTime.UtcNow.AddDays(-DaysAgo).AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var id = Scalar($"""
-            INSERT INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
-            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '{approved}', 'curator', 'Approved', 0, 0) RETURNING "Id"
-            """);
-        tx.Commit();
-        return id;
-    }
 
     /// <summary>Removes the test's pair and the activities recorded for it, leaving the demo's pairs as they were.</summary>
     private static void Remove(string databasePath, long pairId)

@@ -12,7 +12,7 @@ public sealed class PlanFlowTests(AppServer app)
     [Fact]
     public async Task The_mentor_adds_a_task_the_mentee_does_it_on_a_phone_and_the_mentor_accepts_it()
     {
-        var pairId = AddPair(app.DatabasePath);
+        var pairId = DemoPairs.AddTeacherMentoringTeacher2(app.DatabasePath, new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc)).PairId;
         var title = "Посетить урок наставника " + Guid.NewGuid().ToString("N")[..6];
         var due = DateTime.Now.AddDays(10);
 
@@ -48,27 +48,5 @@ public sealed class PlanFlowTests(AppServer app)
         history.ShouldContain($"Статус задачи «{title}»: «выполнена» (был «запланирована»).");
         history.ShouldContain($"Задача «{title}» принята наставником.");
         await app.ShotAsync(mentor, "plan-1440-mentor");
-    }
-
-    /// <summary>The demo teacher as the mentor of the demo teacher2 in the current program, on a topic teacher2 has no pair in yet.</summary>
-    private static long AddPair(string databasePath)
-    {
-        using var db = new TestDatabase(databasePath);
-        db.Open();
-        long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture); }
-        void Exec(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; c.ExecuteNonQuery(); }
-        var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""");
-        var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
-        var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
-        var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
-        var topic = Scalar($"""
-            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0
-              AND "Id" NOT IN (SELECT "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee}) ORDER BY "Id" DESC LIMIT 1
-            """);
-        Exec($"""
-            INSERT INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
-            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '2026-10-01 08:00:00', 'curator', 'Approved', 0, 0)
-            """);
-        return Scalar("SELECT last_insert_rowid()");
     }
 }

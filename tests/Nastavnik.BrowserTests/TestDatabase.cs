@@ -15,7 +15,7 @@ public sealed class TestDatabase(string path) : SqliteConnection($"Data Source={
         {
             using var bump = CreateCommand();
             bump.CommandText = """
-                INSERT INTO "DataStamps" ("SchoolId", "Version") VALUES (0, 1) ON CONFLICT ("SchoolId") DO UPDATE SET "Version" = "DataStamps"."Version" + 1
+                INSERT INTO "DataStamps" ("Scope", "Version") VALUES (0, 1) ON CONFLICT ("Scope") DO UPDATE SET "Version" = "DataStamps"."Version" + 1
                 """;
             bump.ExecuteNonQuery();
         }

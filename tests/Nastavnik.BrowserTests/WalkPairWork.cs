@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Nastavnik.BrowserTests;
 
@@ -22,7 +21,9 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
 
     public static async Task<WalkPairWork> AddAsync(AppServer app)
     {
-        var (pairId, menteeId, topicId, planExisted) = AddPair(app.DatabasePath);
+        var pair = DemoPairs.AddTeacherMentoringTeacher2(app.DatabasePath, DateTime.UtcNow.AddDays(-3));
+        var (pairId, menteeId, topicId) = (pair.PairId, pair.MenteeId, pair.TopicId);
+        var planExisted = PlanExists(app.DatabasePath, pair.ProgramId, menteeId);
         var teacher = await app.NewPageAsync();
         await app.LoginAsync(teacher, "teacher", "teacher2026");
         var today = DateTime.Today;
@@ -64,36 +65,20 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
         };
         """;
 
-    /// <summary>The demo teacher as the mentor of teacher2 in the current program, on a topic teacher2 has no live pair on.</summary>
-    private static (long Pair, long Mentee, long Topic, bool PlanExisted) AddPair(string databasePath)
+    /// <summary>Whether the mentee's plan in the program was there before the walk (another flow may have left it).</summary>
+    private static bool PlanExists(string databasePath, long programId, long menteeId)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
-        using var tx = db.BeginTransaction();
-        long Scalar(string sql) { using var c = db.CreateCommand(); c.Transaction = tx; c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
-        var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""");
-        var program = Scalar($"""SELECT "Id" FROM "Programs" WHERE "SchoolId" = {school} AND "Status" = 'Active'""");
-        var mentee = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher2'""");
-        var mentor = Scalar("""SELECT "PersonId" FROM "AspNetUsers" WHERE "UserName" = 'teacher'""");
-        var topic = Scalar($"""
-            SELECT "Id" FROM "Topics" WHERE "SchoolId" = {school} AND "IsRetired" = 0 AND "Id" NOT IN
-              (SELECT "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee} AND "Status" IN ('Approved', 'Active'))
-            ORDER BY "Id" LIMIT 1
-            """);
-        var planExisted = Scalar($"""SELECT COUNT(*) FROM "DevelopmentPlans" WHERE "ProgramId" = {program} AND "MenteeId" = {mentee}""") > 0;
-        var approved = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var id = Scalar($"""
-            INSERT INTO "MentoringPairs" ("SchoolId", "ProgramId", "MentorId", "MenteeId", "TopicId", "ApprovedAt", "ApprovedBy", "Status", "Manual", "Version")
-            VALUES ({school}, {program}, {mentor}, {mentee}, {topic}, '{approved}', 'curator', 'Approved', 0, 0) RETURNING "Id"
-            """);
-        tx.Commit();
-        return (id, mentee, topic, planExisted);
+        using var c = db.CreateCommand();
+        c.CommandText = $"""SELECT COUNT(*) FROM "DevelopmentPlans" WHERE "ProgramId" = {programId} AND "MenteeId" = {menteeId}""";
+        return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Deletes what <see cref="AddAsync"/> made, dependents first.</summary>
     public void Remove(string databasePath)
     {
-        using var db = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
         const string Observations = """SELECT "Id" FROM "LessonObservations" WHERE "ActivityId" = @activity""";

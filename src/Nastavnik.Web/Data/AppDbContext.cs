@@ -158,8 +158,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<LessonObservation>(activities);
         b.ApplyConfiguration<ObservationScore>(activities);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
-        b.Entity<DataStamp>().HasKey(x => x.SchoolId);
-        b.Entity<DataStamp>().Property(x => x.SchoolId).ValueGeneratedNever();
+        b.Entity<DataStamp>().HasKey(x => x.Scope);
+        b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();
 
         Tenancy.ApplyFilters(b, this);
         ApplyPrivacyFilters(b);

@@ -12,7 +12,8 @@ namespace Nastavnik.Web.Data;
 /// </summary>
 public sealed class DataStamp
 {
-    public int SchoolId { get; set; }
+    /// <summary>The school's id, or 0 for system work (not named SchoolId: the row is no school's record, and no filter applies).</summary>
+    public int Scope { get; set; }
     public long Version { get; set; }
 }
 
@@ -32,7 +33,7 @@ public partial class AppDbContext
     {
         var school = StampSchool;
         return Database.SqlQuery<long>($"""
-            SELECT CAST(COALESCE(SUM("Version"), 0) AS BIGINT) AS "Value" FROM "DataStamps" WHERE "SchoolId" = 0 OR "SchoolId" = {school}
+            SELECT CAST(COALESCE(SUM("Version"), 0) AS BIGINT) AS "Value" FROM "DataStamps" WHERE "Scope" = 0 OR "Scope" = {school}
             """).SingleAsync(ct);
     }
 }
@@ -49,8 +50,8 @@ internal sealed partial class DataStampInterceptor : IDbCommandInterceptor, IDbT
     public static readonly DataStampInterceptor Instance = new();
 
     private const string BumpSql = """
-        INSERT INTO "DataStamps" ("SchoolId", "Version") VALUES (@school, 1)
-        ON CONFLICT ("SchoolId") DO UPDATE SET "Version" = "DataStamps"."Version" + 1
+        INSERT INTO "DataStamps" ("Scope", "Version") VALUES (@school, 1)
+        ON CONFLICT ("Scope") DO UPDATE SET "Version" = "DataStamps"."Version" + 1
         """;
 
     [GeneratedRegex(@"(^|;)\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE|TRUNCATE)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -166,6 +166,32 @@ public abstract class PairWorkflowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_mentor_who_leaves_the_school_ends_their_pairs_as_teacher_left_and_their_mentees_are_told_about()
+    {
+        var c = await ApprovedAsync();
+        var before = await PairsAsync(c);
+        var group = before.Where(p => p.MentorId == c.P(4)).Select(p => p.Id).ToList();
+        group.Count.ShouldBe(3);
+        await using (var s = SignedInScope.Curator(c.School))
+            (await s.Get<Nastavnik.Web.Features.Staff.StaffCommands>().SetArchivedAsync(c.P(4), true, default)).Ok.ShouldBeTrue();
+
+        var after = await PairsAsync(c);
+        foreach (var pair in after.Where(p => group.Contains(p.Id)))
+        {
+            pair.Status.ShouldBe(PairStatus.EndedEarly);
+            pair.EndReason.ShouldBe(PairEndReason.TeacherLeft);
+        }
+        after.Where(p => !group.Contains(p.Id)).ShouldAllBe(p => p.Status == PairStatus.Approved, "the other pairs of the program keep working");
+        (await app.WithDb(db => db.PairChanges.CountAsync(change => group.Contains(change.PairId) && change.Reason == PairEndReason.TeacherLeft))).ShouldBe(3);
+        var psy = await app.WithDb(db => db.Users.Where(u => u.UserName == c.School.Admin.Replace("-admin", "-psy")).Select(u => u.Id).FirstAsync());
+        var leftAlone = after.Where(p => group.Contains(p.Id)).Select(p => p.MenteeId)
+            .Count(m => !after.Any(p => p.MenteeId == m && p.Status == PairStatus.Approved));
+        leftAlone.ShouldBe(1, "of the group of three among T0..T3, T0 and T1 have their own reverse pairs, T2 or T3 has no other");
+        (await app.WithDb(db => db.Notifications.IgnoreQueryFilters().CountAsync(n => n.UserId == psy && n.Kind == "mentee-without-pair")))
+            .ShouldBe(leftAlone);
+    }
+
+    [Fact]
     public async Task A_pair_made_by_hand_is_checked_by_the_engine_and_refused_with_the_reason()
     {
         var c = await ApprovedAsync();

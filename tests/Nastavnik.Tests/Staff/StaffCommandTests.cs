@@ -32,7 +32,7 @@ public abstract class StaffCommandTests(AppFixture app)
     {
         var school = await app.NewSchoolAsync(teachers: 1);
         await using var s = SignedInScope.Curator(school);
-        var staff = new StaffCommands(s.Get<AppDbContext>(), new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero)));
+        var staff = new StaffCommands(s.Get<AppDbContext>(), new FixedClock(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero)), s.Get<Nastavnik.Web.Features.Pairs.PairCommands>());
         var before = await s.Get<AppDbContext>().People.CountAsync();
 
         var tooYoung = await staff.CreateAsync(Card("Юная", birthYear: 2000, experience: 15, consent: ConsentStatus.Given, consentDate: new DateOnly(2026, 3, 5)), default);

@@ -37,6 +37,22 @@ public sealed class PairCommands(AppDbContext db, MatchingWorkflow matching, Not
         return result;
     }
 
+    /// <summary>
+    /// A teacher left the school (their card moved to the archive): each of their live pairs ends early with «педагог уволился», and
+    /// the psychologists hear of each mentee left with no pair. Saves; the caller's transaction holds it together with the archiving.
+    /// </summary>
+    public async Task<int> EndForLeaverAsync(int personId, CancellationToken ct = default)
+    {
+        var pairs = await db.MentoringPairs.Where(p => (p.MentorId == personId || p.MenteeId == personId)
+            && (p.Status == PairStatus.Approved || p.Status == PairStatus.Active)).ToListAsync(ct);
+        var now = db.Clock.UtcTime();
+        foreach (var pair in pairs)
+            PairLifecycle.Move(db, pair, PairStatus.EndedEarly, db.School.UserName, now, PairEndReason.TeacherLeft, "Карточка педагога перенесена в архив.");
+        await db.SaveChangesAsync(ct);
+        foreach (var pair in pairs.Where(p => p.MentorId == personId)) await TellPsychologistsAsync(pair.Id, ct);
+        return pairs.Count;
+    }
+
     private async Task<CommandResult<string>> MoveAsync(int pairId, int? version, PairStatus to, PairEndReason? reason, string? comment, CancellationToken ct)
     {
         if (!db.School.IsSchoolManager) return CommandError.Forbidden("Менять статус пары может куратор программы или администратор.");

@@ -19,8 +19,6 @@ public class FileModel(AppDbContext db) : PageModel
     {
         var file = await db.PlanTaskFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null) return NotFound();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return File(file.Content, PortfolioFiles.ContentType(file.FileName) ?? "application/octet-stream", file.FileName);
+        return PortfolioFiles.Download(Response, file.Content, file.FileName);
     }
 }

@@ -19,9 +19,6 @@ public class FileModel(AppDbContext db) : PageModel
         // The tenant filter makes another school's file «not found», as if it did not exist.
         var file = await db.PortfolioFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null) return NotFound();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        var type = PortfolioFiles.ContentType(file.FileName) ?? "application/octet-stream";
-        return File(file.Content, type, file.FileName);
+        return PortfolioFiles.Download(Response, file.Content, file.FileName);
     }
 }

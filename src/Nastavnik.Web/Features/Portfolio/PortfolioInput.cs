@@ -134,6 +134,17 @@ public static class PortfolioFiles
 
     public static string? ContentType(string fileName) => Types.GetValueOrDefault(Path.GetExtension(fileName));
 
+    /// <summary>
+    /// An uploaded file handed out (portfolio, plan tasks, activities): always as an attachment under its name, with the type the
+    /// server chooses from the extension, no sniffing and a sandbox, so an uploaded file never runs as a page of the site.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.FileContentResult Download(Microsoft.AspNetCore.Http.HttpResponse response, byte[] content, string fileName)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return new(content, ContentType(fileName) ?? "application/octet-stream") { FileDownloadName = fileName };
+    }
+
     /// <summary>Checks an upload; returns the Russian error or null when the file may be stored.</summary>
     public static string? Problem(string fileName, long length)
     {

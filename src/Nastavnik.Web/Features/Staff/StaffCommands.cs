@@ -10,7 +10,7 @@ namespace Nastavnik.Web.Features.Staff;
 /// consent for personal data), move a card to the archive and back. Each checks the input, finds the card in the current school,
 /// guards against overwriting a newer version and saves; the entry points only map its result to their form.
 /// </summary>
-public sealed class StaffCommands(AppDbContext db, TimeProvider clock)
+public sealed class StaffCommands(AppDbContext db, TimeProvider clock, Pairs.PairCommands pairs)
 {
     public const string NotFoundMessage = "Педагог не найден.";
 
@@ -36,13 +36,22 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock)
         return await SaveAsync(person, ct);
     }
 
-    /// <summary>Moves the card to the archive (the person leaves programs, the history stays) or back.</summary>
+    /// <summary>
+    /// Moves the card to the archive (the person leaves programs: their live pairs end early as «педагог уволился», the history
+    /// stays) or back.
+    /// </summary>
     public async Task<CommandResult<Person>> SetArchivedAsync(int id, bool archived, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return CommandError.NotFound(NotFoundMessage);
         person.IsArchived = archived;
-        return await SaveAsync(person, ct);
+        if (!archived) return await SaveAsync(person, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saved = await SaveAsync(person, ct);
+        if (!saved.Ok) return saved;
+        await pairs.EndForLeaverAsync(person.Id, ct);
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>

@@ -598,13 +598,13 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Nastavnik.Web.Data.DataStamp", b =>
                 {
-                    b.Property<int>("SchoolId")
+                    b.Property<int>("Scope")
                         .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 
-                    b.HasKey("SchoolId");
+                    b.HasKey("Scope");
 
                     b.ToTable("DataStamps");
                 });

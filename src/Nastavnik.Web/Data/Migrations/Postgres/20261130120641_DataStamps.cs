@@ -15,12 +15,12 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                 name: "DataStamps",
                 columns: table => new
                 {
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DataStamps", x => x.SchoolId);
+                    table.PrimaryKey("PK_DataStamps", x => x.Scope);
                 });
         }
 

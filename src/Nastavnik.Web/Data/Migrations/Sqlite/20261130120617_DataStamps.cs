@@ -15,12 +15,12 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                 name: "DataStamps",
                 columns: table => new
                 {
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_DataStamps", x => x.SchoolId);
+                    table.PrimaryKey("PK_DataStamps", x => x.Scope);
                 });
         }
 

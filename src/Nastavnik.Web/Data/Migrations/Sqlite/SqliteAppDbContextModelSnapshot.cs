@@ -568,13 +568,13 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Nastavnik.Web.Data.DataStamp", b =>
                 {
-                    b.Property<int>("SchoolId")
+                    b.Property<int>("Scope")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SchoolId");
+                    b.HasKey("Scope");
 
                     b.ToTable("DataStamps");
                 });
