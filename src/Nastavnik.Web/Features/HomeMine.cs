@@ -39,7 +39,7 @@ public sealed record HomeMine(string RoundTitle, bool Open, DateOnly Deadline, D
         var mentees = asMentor.Select(p => p.OtherId).Distinct().ToList();
         var menteeNeeds = (await db.Needs.Where(n => n.RoundId == round.Id && mentees.Contains(n.PersonId))
                 .Select(n => new { n.PersonId, n.TopicId, n.Priority, n.Comment }).ToListAsync(ct))
-            .ToLookup(n => (n.PersonId, n.TopicId));
+            .ToDictionary(n => (n.PersonId, n.TopicId));
         var asMentee = await db.MentoringPairs.Where(p => p.ProgramId == program.Id && p.MenteeId == personId)
             .Select(p => new { p.Id, p.Status, p.TopicId, OtherId = p.MentorId, p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, Topic = p.Topic!.Name }).ToListAsync(ct);
         // Contacts as the other person allowed: the privacy filter passes those they opened to the school.
@@ -55,7 +55,7 @@ public sealed record HomeMine(string RoundTitle, bool Open, DateOnly Deadline, D
         return new HomeMine(round.Title, round.IsOpen, round.Deadline, submitted,
             offers.Select(o => (o.Name, o.Level)).ToList(), needs.Select(n => (n.Name, n.Priority)).ToList(), choice,
             asMentor.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic,
-                menteeNeeds[(p.OtherId, p.TopicId)].FirstOrDefault()?.Priority, menteeNeeds[(p.OtherId, p.TopicId)].FirstOrDefault()?.Comment, p.Id, p.Status, p.TopicId))
+                menteeNeeds.GetValueOrDefault((p.OtherId, p.TopicId))?.Priority, menteeNeeds.GetValueOrDefault((p.OtherId, p.TopicId))?.Comment, p.Id, p.Status, p.TopicId))
                 .OrderBy(p => p.Other, order).ThenBy(p => p.Topic, order).ToList(),
             asMentee.Select(p => new MyPair(PersonName.Full(p.LastName, p.FirstName, p.MiddleName), contacts[p.OtherId].ToList(), p.Topic, null, null, p.Id, p.Status, p.TopicId))
                 .OrderBy(p => p.Topic, order).ToList(),
