@@ -51,6 +51,7 @@ public partial class AppDbContext
         b.Entity<MentoringProgram>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.Status != ProgramStatus.Draft);
 
         ApplyPairWorkFilters(b);
+        ApplySurveyFilters(b);
 
         // A contact the teacher keeps for the administration is not shown to colleagues, nor any contact of someone who is not a
         // colleague (archived, without consent).

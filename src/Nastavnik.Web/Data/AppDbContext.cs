@@ -64,6 +64,14 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<LessonObservation> LessonObservations => Set<LessonObservation>();
     public DbSet<ObservationScore> ObservationScores => Set<ObservationScore>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyRecipient> SurveyRecipients => Set<SurveyRecipient>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
+    public DbSet<SwotItem> SwotItems => Set<SwotItem>();
 
     public CurrentSchool School => school;
 
@@ -157,6 +165,16 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<ObservationCriterion>(activities);
         b.ApplyConfiguration<LessonObservation>(activities);
         b.ApplyConfiguration<ObservationScore>(activities);
+        // Monitoring
+        var monitoring = new MonitoringConfiguration();
+        b.ApplyConfiguration<Survey>(monitoring);
+        b.ApplyConfiguration<SurveyQuestion>(monitoring);
+        b.ApplyConfiguration<SurveyRecipient>(monitoring);
+        b.ApplyConfiguration<SurveyResponse>(monitoring);
+        b.ApplyConfiguration<SurveyAnswer>(monitoring);
+        b.ApplyConfiguration<IndicatorValue>(monitoring);
+        b.ApplyConfiguration<IndicatorSnapshot>(monitoring);
+        b.ApplyConfiguration<SwotItem>(monitoring);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
         b.Entity<DataStamp>().HasKey(x => x.Scope);
         b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();

@@ -27,6 +27,8 @@ public class MentoringProgram : ISchoolOwned, IAudited, IVersioned
     public string? Description { get; set; }
     public MentoringForms Forms { get; set; }
     public ProgramStatus Status { get; set; }
+    /// <summary>The program this one was copied from for the next year (targets, roadmap, templates, surveys); the dashboard compares the two.</summary>
+    public int? PreviousProgramId { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<ProgramCurator> Curators { get; set; } = [];

@@ -66,6 +66,7 @@ public static class Services
         services.AddScoped<Features.Activities.ActivityCommands>();
         services.AddScoped<Features.Activities.ObservationCardCommands>();
         services.AddScoped<Features.Programs.EventParticipationCommands>();
+        services.AddScoped<Features.Monitoring.ProgramIndicators>();
         return services;
     }
 
