@@ -57,7 +57,7 @@ public static class DemoProgram
         ["PSY-03"] = ("Социальный паспорт класса", "Шаблоны и порядок составления социального паспорта класса, работа с документами."),
     };
 
-    public static async Task CreateAsync(AppDbContext db, int schoolId, List<Person> people, Person curator, DateOnly today, CancellationToken ct = default)
+    public static async Task<MentoringProgram> CreateAsync(AppDbContext db, int schoolId, List<Person> people, Person curator, DateOnly today, CancellationToken ct = default)
     {
         var yearStart = today.Month >= 8 ? today.Year : today.Year - 1;
         var program = new MentoringProgram
@@ -130,6 +130,7 @@ public static class DemoProgram
             }
         }
         await db.SaveChangesAsync(ct);
+        return program;
     }
 
     private static ProgramIndicator Indicator(int schoolId, string code, string name, int order, int yearStart, params decimal[] targets)

@@ -65,7 +65,13 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users, Time
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, login.Role);
         }
-        if (withProgram) await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, clock.Today(), ct);
+        if (withProgram)
+        {
+            var program = await DemoProgram.CreateAsync(db, school.Id, people, linked["curator"]!, clock.Today(), ct);
+            var logins = linked.Values.Where(p => p is not null).Select(p => p!.Id).ToHashSet();
+            await DemoLastYear.CreateAsync(db, school.Id, program, people, logins, linked["curator"]!, ct);
+            await db.SaveChangesAsync(ct);
+        }
         return school.Id;
     }
 
