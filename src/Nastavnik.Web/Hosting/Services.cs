@@ -67,6 +67,7 @@ public static class Services
         services.AddScoped<Features.Activities.ObservationCardCommands>();
         services.AddScoped<Features.Programs.EventParticipationCommands>();
         services.AddScoped<Features.Monitoring.ProgramIndicators>();
+        services.AddScoped<Features.Surveys.SurveyCommands>();
         return services;
     }
 

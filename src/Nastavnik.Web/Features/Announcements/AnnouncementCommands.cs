@@ -26,8 +26,7 @@ public sealed class AnnouncementCommands(AppDbContext db, TimeProvider clock, No
         if (refusal is not null) return refusal;
         var me = db.School.UserName;
         var author = await db.Users.Where(u => u.UserName == me).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        var recipients = await db.Users.Where(u => u.SchoolId == schoolId && u.PersonId != null && people!.Contains(u.PersonId.Value) && u.UserName != me)
-            .Select(u => u.Id).ToListAsync(ct);
+        var recipients = await PeopleAccounts.Of(db, schoolId, people!).Where(u => u.UserName != me).Select(u => u.Id).ToListAsync(ct);
         if (recipients.Count == 0)
             return CommandError.Invalid($"В группе {RussianText.Quote(audience)} нет ни одного педагога с учётной записью: объявление не отправлено.");
 

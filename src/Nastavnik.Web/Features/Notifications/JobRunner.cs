@@ -96,6 +96,8 @@ public static class JobRegistration
         services.AddScoped<IScheduledJob>(sp => sp.GetRequiredService<DigestJob>());
         services.AddScoped<NotificationCommands>();
         services.AddScoped<OutboxCommands>();
+        services.AddSingleton<Surveys.PulseJob>();
+        services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<Surveys.PulseJob>());
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;

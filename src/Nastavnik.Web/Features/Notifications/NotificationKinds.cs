@@ -26,9 +26,10 @@ public static class NotificationKinds
     public static readonly NotificationKind ConsultationAsked = new("consultation-asked", "Вас просят о консультации");
     public static readonly NotificationKind ConsultationAnswered = new("consultation-answered", "Ответ на просьбу о консультации");
     public static readonly NotificationKind EventInvited = new("event-invited", "Приглашение на мероприятие программы");
+    public static readonly NotificationKind Survey = new("survey", "Новый опрос и срок ответа");
 
     public static readonly IReadOnlyList<NotificationKind> All =
-        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue, MeetingTomorrow, FeedbackWaiting, PairStalled, ConsultationAsked, ConsultationAnswered, EventInvited];
+        [RoundOpened, RoundDeadline, ChoiceStageOpened, ChoiceStageClosing, PairsApproved, RoadmapOverdue, Announcement, MenteeWithoutPair, PlanTaskDue, PlanTaskOverdue, PairReportDue, MeetingTomorrow, FeedbackWaiting, PairStalled, ConsultationAsked, ConsultationAnswered, EventInvited, Survey];
 
     public static NotificationKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 }

@@ -78,6 +78,7 @@ public static class ReminderSetup
         services.AddSingleton<IReminder, MeetingTomorrowReminder>();
         services.AddSingleton<IReminder, FeedbackWaitingReminder>();
         services.AddSingleton<IReminder, PairStalledReminder>();
+        services.AddSingleton<IReminder, SurveyDueReminder>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<IScheduledJob>(sp => sp.GetRequiredService<ReminderJob>());
         return services;
