@@ -106,6 +106,15 @@ public static class DemoLastYear
                 Role = activity.Kind == ActivityKind.LessonVisit ? ActivityRole.Observer : ActivityRole.Participant });
         }
         await db.SaveChangesAsync(ct);
+        await DemoSurveys.LastYearAsync(db, program, pairs, rng, ct);
+        // Measured outside the system: the district's diagnostics of digital skills at the start and the end of the year.
+        db.IndicatorValues.Add(new IndicatorValue
+        {
+            SchoolId = schoolId, IndicatorId = program.Indicators.Single(i => i.Code == "digital").Id, Value = 32, Date = end.AddMonths(-3),
+            Source = "Входная и итоговая диагностика цифровых компетенций педагогов, ИМЦ Красносельского района", CreatedBy = "curator",
+            Comment = "Средний балл вырос с 41 до 54 из 100 (+32 %).",
+        });
+        await db.SaveChangesAsync(ct);
         return program;
     }
 

@@ -71,6 +71,8 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users, Time
             var logins = linked.Values.Where(p => p is not null).Select(p => p!.Id).ToHashSet();
             await DemoLastYear.CreateAsync(db, school.Id, program, people, logins, linked["curator"]!, ct);
             await db.SaveChangesAsync(ct);
+            var staff = people.Where(p => !p.IsArchived && p.Consent == ConsentStatus.Given).Select(p => p.Id).ToList();
+            await DemoSurveys.ThisYearAsync(db, program, staff, new Random(1030), ct);
         }
         return school.Id;
     }

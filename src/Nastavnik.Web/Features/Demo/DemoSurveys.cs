@@ -1,4 +1,5 @@
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Surveys;
 
 namespace Nastavnik.Web.Features.Demo;
 
@@ -38,12 +39,94 @@ public static class DemoSurveys
     ];
 
     /// <summary>
+    /// Last year's surveys of a completed program: the entry and exit self-ratings of the mentees (anonymous here, so every answer
+    /// counts for growth), the satisfaction of mentors and mentees, and the SWOT questionnaire with the curator's SWOT gathered from it.
+    /// </summary>
+    public static async Task LastYearAsync(AppDbContext db, MentoringProgram program, IReadOnlyList<MentoringPair> pairs, Random rng, CancellationToken ct)
+    {
+        var mentees = pairs.Select(p => p.MenteeId).Distinct().ToList();
+        var mentors = pairs.Select(p => p.MentorId).Distinct().ToList();
+        var everyone = mentors.Union(mentees).ToList();
+        var entry = await NewAsync(db, program, SurveyKind.Entry, ct);
+        var exit = await NewAsync(db, program, SurveyKind.Exit, ct);
+        var mentorSatisfaction = await NewAsync(db, program, SurveyKind.MentorSatisfaction, ct);
+        var menteeSatisfaction = await NewAsync(db, program, SurveyKind.MenteeSatisfaction, ct);
+        var swot = await NewAsync(db, program, SurveyKind.Swot, ct);
+        entry.Anonymous = exit.Anonymous = swot.Anonymous = true;
+        await db.SaveChangesAsync(ct);
+        var (start, end) = (program.StartDate, program.EndDate);
+        SendAndAnswer(db, entry, mentees, mentees.Count - 2, start.AddDays(40), 0, rng);
+        SendAndAnswer(db, exit, mentees, mentees.Count - 3, end.AddMonths(-3).AddDays(-12), 1.1, rng);
+        SendAndAnswer(db, mentorSatisfaction, mentors, mentors.Count - 2, end.AddMonths(-3).AddDays(-12), 0, rng);
+        SendAndAnswer(db, menteeSatisfaction, mentees, mentees.Count - 4, end.AddMonths(-3).AddDays(-12), 0, rng);
+        var swotAnswers = SendAndAnswer(db, swot, everyone, everyone.Count - 8, end.AddMonths(-3).AddDays(-5), 0, rng);
+
+        // The curator's SWOT: the same answers grouped, with how many said each.
+        var quadrants = new Dictionary<QuestionMeasure, SwotQuadrant>
+        {
+            [QuestionMeasure.Strengths] = SwotQuadrant.Strength, [QuestionMeasure.Weaknesses] = SwotQuadrant.Weakness,
+            [QuestionMeasure.Opportunities] = SwotQuadrant.Opportunity, [QuestionMeasure.Threats] = SwotQuadrant.Threat,
+        };
+        var measureOf = swot.Questions.ToDictionary(q => q.Id, q => q.Measure);
+        var items = swotAnswers.Where(a => a.Text is not null && quadrants.ContainsKey(measureOf[a.QuestionId]))
+            .GroupBy(a => (Quadrant: quadrants[measureOf[a.QuestionId]], a.Text)).OrderByDescending(g => g.Count());
+        foreach (var quadrant in items.GroupBy(g => g.Key.Quadrant))
+        {
+            db.SwotItems.AddRange(quadrant.Select((g, i) => new SwotItem
+            {
+                SchoolId = program.SchoolId, ProgramId = program.Id, Quadrant = quadrant.Key, Text = g.Key.Text!, Count = g.Count(), SortOrder = i + 1,
+            }));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// This year's survey of October: the staff's satisfaction with their professional environment (the target model's indicator),
+    /// anonymous, answered by two thirds of the staff; the dashboard's satisfaction and the psychologist's climate come from it.
+    /// </summary>
+    public static async Task ThisYearAsync(AppDbContext db, MentoringProgram program, IReadOnlyList<int> staff, Random rng, CancellationToken ct)
+    {
+        var survey = new Survey
+        {
+            SchoolId = program.SchoolId, ProgramId = program.Id, Title = "Удовлетворённость профессиональной средой", Kind = SurveyKind.Custom,
+            Anonymous = true, Audience = SurveyAudience.AllStaff, CreatedBy = "curator",
+            Description = "Ежегодный мониторинг удовлетворённости педагогов профессиональной средой школы. Опрос анонимный.",
+        };
+        void Add(QuestionType type, string text, QuestionMeasure measure) => survey.Questions.Add(new SurveyQuestion
+        {
+            SchoolId = program.SchoolId, SortOrder = survey.Questions.Count + 1, Type = type, Text = text, Measure = measure, Required = type == QuestionType.Scale5,
+            SatisfiedFrom = measure == QuestionMeasure.Satisfaction ? 4 : null,
+        });
+        Add(QuestionType.Scale5, "Насколько вы удовлетворены профессиональной средой школы в целом?", QuestionMeasure.Satisfaction);
+        Add(QuestionType.Scale5, "Насколько вам хватает методической поддержки коллег?", QuestionMeasure.Satisfaction);
+        Add(QuestionType.Scale5, "Насколько комфортно вы чувствуете себя в педагогическом коллективе школы?", QuestionMeasure.Climate);
+        Add(QuestionType.Scale5, "Насколько вы уверены, что можете обратиться за помощью к администрации?", QuestionMeasure.Climate);
+        Add(QuestionType.LongText, "Что стоит изменить, чтобы работать в школе было комфортнее?", QuestionMeasure.None);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync(ct);
+        SendAndAnswer(db, survey, staff, staff.Count * 2 / 3, program.StartDate.AddDays(35), 0, rng);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<Survey> NewAsync(AppDbContext db, MentoringProgram program, SurveyKind kind, CancellationToken ct)
+    {
+        var survey = await SurveyTemplates.BuildAsync(db, kind, program.Id, ct);
+        survey.SchoolId = program.SchoolId;
+        survey.CreatedBy = "curator";
+        survey.CreatedAt = program.StartDate.AddDays(30).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        foreach (var q in survey.Questions) q.SchoolId = program.SchoolId;
+        db.Surveys.Add(survey);
+        return survey;
+    }
+
+    /// <summary>
     /// Sent on <paramref name="sentOn"/> and closed, with <paramref name="recipients"/> as its recipients; the first
     /// <paramref name="answering"/> of them answer. <paramref name="growth"/> lifts self-ratings of topics (0 at the entry, about 1 at the exit).
     /// </summary>
-    public static void SendAndAnswer(AppDbContext db, Survey survey, IReadOnlyList<int> recipients, int answering, DateOnly sentOn,
+    private static List<SurveyAnswer> SendAndAnswer(AppDbContext db, Survey survey, IReadOnlyList<int> recipients, int answering, DateOnly sentOn,
         double growth, Random rng)
     {
+        var answers = new List<SurveyAnswer>();
         survey.Status = SurveyStatus.Closed;
         survey.SentAt = sentOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         survey.Deadline = sentOn.AddDays(14);
@@ -58,8 +141,10 @@ public static class DemoSurveys
                 Day = sentOn.AddDays(rng.Next(0, 14)),
             };
             foreach (var q in survey.Questions) response.Answers.AddRange(Answer(survey.SchoolId, q, growth, rng));
+            answers.AddRange(response.Answers);
             db.SurveyResponses.Add(response);
         }
+        return answers;
     }
 
     private static IEnumerable<SurveyAnswer> Answer(int schoolId, SurveyQuestion q, double growth, Random rng)
