@@ -67,6 +67,8 @@ public static class Services
         services.AddScoped<Features.Activities.ObservationCardCommands>();
         services.AddScoped<Features.Programs.EventParticipationCommands>();
         services.AddScoped<Features.Monitoring.ProgramIndicators>();
+        services.AddScoped<Features.Monitoring.IndicatorValueCommands>();
+        services.AddScoped<Features.Monitoring.NextYearCommands>();
         return services;
     }
 
