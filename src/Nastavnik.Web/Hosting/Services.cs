@@ -68,6 +68,8 @@ public static class Services
         services.AddScoped<Features.Programs.EventParticipationCommands>();
         services.AddScoped<Features.Monitoring.ProgramIndicators>();
         services.AddScoped<Features.Surveys.SurveyCommands>();
+        services.AddScoped<Features.Monitoring.IndicatorValueCommands>();
+        services.AddScoped<Features.Monitoring.NextYearCommands>();
         return services;
     }
 

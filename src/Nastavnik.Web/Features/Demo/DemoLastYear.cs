@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Monitoring;
 
 namespace Nastavnik.Web.Features.Demo;
 
@@ -114,6 +115,9 @@ public static class DemoLastYear
             Source = "Входная и итоговая диагностика цифровых компетенций педагогов, ИМЦ Красносельского района", CreatedBy = "curator",
             Comment = "Средний балл вырос с 41 до 54 из 100 (+32 %).",
         });
+        await db.SaveChangesAsync(ct);
+        // Completed: its indicators frozen as the snapshot this year's dashboard compares with.
+        await IndicatorSnapshots.TakeAsync(db, program, ct);
         await db.SaveChangesAsync(ct);
         return program;
     }

@@ -48,6 +48,8 @@ public sealed class ProgramCommands(AppDbContext db)
             // A completed program takes no more answers: its open diagnostics close with it, in the same save.
             var now = db.Clock.UtcTime();
             foreach (var round in await db.DiagnosticsRounds.Where(r => r.ProgramId == completedId && r.ClosedAt == null).ToListAsync(ct)) round.ClosedAt = now;
+            // Its indicators are frozen for the next year's comparison, in the same save (issue 13).
+            if (db.Entry(program).Property(p => p.Status).OriginalValue != ProgramStatus.Completed) await Monitoring.IndicatorSnapshots.TakeAsync(db, program, ct);
         }
         try
         {
