@@ -14,7 +14,7 @@ public sealed record CabinetWaiting(string Text, string Link, DateTime? At);
 
 /// <summary>
 /// The teacher's cabinet beyond the pairs themselves (<see cref="HomeMine"/>): the next meeting of each pair, the nearest meetings, the
-/// tasks due, and what waits for their answer (feedback owed, consultation requests, agreements to accept). Six set-based queries,
+/// tasks due, and what waits for their answer (surveys, feedback owed, consultation requests, agreements to accept). Seven set-based queries,
 /// whatever the number of pairs; each passes the privacy filters as the teacher's own records.
 /// </summary>
 public sealed record HomeCabinet(IReadOnlyDictionary<int, DateTime> NextByPair, List<CabinetMeeting> Upcoming, List<CabinetTask> Tasks, List<CabinetWaiting> Waiting)
@@ -65,8 +65,14 @@ public sealed record HomeCabinet(IReadOnlyDictionary<int, DateTime> NextByPair, 
             .Where(x => (x.p.MentorId == personId && x.a.MentorAcceptedAt == null) || (x.p.MenteeId == personId && x.a.MenteeAcceptedAt == null))
             .Select(x => new { x.p.Id, x.a.ConcludedOn }).Take(10).ToListAsync(ct);
 
-        var waiting = feedback.Select(m => new CabinetWaiting(
-                $"Отзыв о встрече: {Meetings.MeetingLabels.Kind(m.Kind).ToLower(Text.RussianText.Culture)} {Meetings.MeetingLabels.When(m.StartsAt)}", $"/Meetings/{m.Id}", m.StartsAt))
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), db.Clock.LocalTimeZone));
+        var surveys = await db.SurveyRecipients.Where(r => r.PersonId == personId && !r.Answered)
+            .Join(db.Surveys.Where(s => s.Status == SurveyStatus.Sent && !(s.Deadline < today)), r => r.SurveyId, s => s.Id, (r, s) => new { s.Id, s.Title, s.Deadline })
+            .OrderBy(s => s.Deadline).Take(10).ToListAsync(ct);
+
+        var waiting = surveys.Select(s => new CabinetWaiting($"Опрос {Text.RussianText.Quote(s.Title)}: ответьте до {Text.RussianText.Date(s.Deadline)}", Surveys.SurveyCommands.AnswerLink(s.Id), null))
+            .Concat(feedback.Select(m => new CabinetWaiting(
+                $"Отзыв о встрече: {Meetings.MeetingLabels.Kind(m.Kind).ToLower(Text.RussianText.Culture)} {Meetings.MeetingLabels.When(m.StartsAt)}", $"/Meetings/{m.Id}", m.StartsAt)))
             .Concat(consultations.Select(c => new CabinetWaiting(
                 $"Просьба о консультации от {Text.PersonName.Full(c.LastName, c.FirstName, c.MiddleName)}", $"/Consultations/{c.Id}", c.RequestedAt)))
             .Concat(agreements.Select(a => new CabinetWaiting("Договор о наставничестве ждёт вашего согласия", $"/Pairs/{a.Id}", null)))
