@@ -67,6 +67,7 @@ public static class Services
         services.AddScoped<Features.Activities.ObservationCardCommands>();
         services.AddScoped<Features.Programs.EventParticipationCommands>();
         services.AddScoped<Features.Monitoring.ProgramIndicators>();
+        services.AddScoped<Features.Monitoring.SwotCommands>();
         return services;
     }
 
@@ -122,7 +123,8 @@ public static class Services
             .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType))
-            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator));
+            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.SurveyResults, p => p.RequireRole(Roles.Administrator, Roles.Curator));
         return services;
     }
 

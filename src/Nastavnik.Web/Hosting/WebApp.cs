@@ -13,6 +13,7 @@ using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Plans;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
+using Nastavnik.Web.Features.Surveys;
 
 namespace Nastavnik.Web.Hosting;
 
@@ -72,6 +73,7 @@ public static class WebApp
         app.MapCalendarFeed();
         api.MapConsultationApi();
         api.MapActivityApi();
+        api.MapSurveysApi();
         return app;
     }
 }
