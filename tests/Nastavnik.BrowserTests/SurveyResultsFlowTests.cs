@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Nastavnik.BrowserTests;
 
 /// <summary>

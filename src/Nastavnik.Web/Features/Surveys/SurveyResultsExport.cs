@@ -33,7 +33,8 @@ public static class SurveyResultsExport
         if (texts.Count > 0) sheets.Add(new XlsxWriter.Sheet("Тексты", ["№", "Вопрос", "Ответ"], texts));
         if (!s.Anonymous && report.People.Count > 0)
             sheets.Add(new XlsxWriter.Sheet("Ответы", ["ФИО", "Дата", .. report.Questions.Select(q => $"{q.Number}. {q.Text}")],
-                report.People.Select(p => (IReadOnlyList<object?>)[p.Person, RussianText.Date(p.Day), .. p.Answers])) { FrozenColumns = 1, MaxColumnWidth = 30 });
+                report.People.Select(p => (IReadOnlyList<object?>)[p.Person, RussianText.Date(p.Day), .. p.Answers]))
+            { FrozenColumns = 1, MaxColumnWidth = 30 });
         return XlsxWriter.Write([.. sheets]);
     }
 
