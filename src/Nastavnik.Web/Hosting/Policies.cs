@@ -19,4 +19,6 @@ public static class Policies
     public const string OwnProfile = "profile.own";
     /// <summary>Write announcements and see who has read them: curators and administrators.</summary>
     public const string AnnouncementsWrite = "announcements.write";
+    /// <summary>Survey results (aggregates, a named survey's answers, the export), the surveys API's reading and SWOT: curators and administrators.</summary>
+    public const string SurveyResults = "surveys.results";
 }

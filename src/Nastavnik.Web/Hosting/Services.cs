@@ -70,6 +70,7 @@ public static class Services
         services.AddScoped<Features.Surveys.SurveyCommands>();
         services.AddScoped<Features.Monitoring.IndicatorValueCommands>();
         services.AddScoped<Features.Monitoring.NextYearCommands>();
+        services.AddScoped<Features.Monitoring.SwotCommands>();
         return services;
     }
 
@@ -125,7 +126,8 @@ public static class Services
             .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType))
-            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator));
+            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.SurveyResults, p => p.RequireRole(Roles.Administrator, Roles.Curator));
         return services;
     }
 
