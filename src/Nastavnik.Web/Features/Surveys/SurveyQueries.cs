@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
-using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Surveys;
 
