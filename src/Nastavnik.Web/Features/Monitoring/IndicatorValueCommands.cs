@@ -78,6 +78,8 @@ public sealed class IndicatorValueCommands(AppDbContext db)
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {
+            // The refused change must not linger in this unit of work.
+            db.ChangeTracker.Clear();
             return CommandError.Stale($"Значение не {what}: его изменил другой пользователь. Обновите страницу и повторите.");
         }
         return value;
