@@ -7,6 +7,7 @@ using Nastavnik.Web.Features.Consultations;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Meetings;
+using Nastavnik.Web.Features.Monitoring;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.Portfolio;
@@ -72,6 +73,7 @@ public static class WebApp
         app.MapCalendarFeed();
         api.MapConsultationApi();
         api.MapActivityApi();
+        api.MapMonitoringApi();
         return app;
     }
 }
