@@ -7,6 +7,7 @@ using Nastavnik.Web.Features.Consultations;
 using Nastavnik.Web.Features.Diagnostics;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Meetings;
+using Nastavnik.Web.Features.Monitoring;
 using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.Portfolio;
@@ -74,6 +75,7 @@ public static class WebApp
         api.MapConsultationApi();
         api.MapActivityApi();
         api.MapSurveysApi();
+        api.MapMonitoringApi();
         return app;
     }
 }

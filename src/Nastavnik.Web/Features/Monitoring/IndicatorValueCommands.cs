@@ -47,6 +47,19 @@ public sealed class IndicatorValueCommands(AppDbContext db)
         return value;
     }
 
+    /// <summary>Adds a value to the indicator with the report's <paramref name="code"/> (its code, or «code-id» when codes repeat).</summary>
+    public async Task<CommandResult<IndicatorValue>> AddAsync(int programId, string code, IndicatorValueInput input, FileUpload? proof, CancellationToken ct) =>
+        await IndicatorIdAsync(programId, code, ct) is { } id ? await AddAsync(programId, id, input, proof, ct) : CommandError.NotFound(IndicatorNotFound);
+
+    /// <summary>The id of the program's indicator with the report's code: the only one with that code, or «code-id».</summary>
+    public async Task<int?> IndicatorIdAsync(int programId, string code, CancellationToken ct)
+    {
+        var indicators = await db.ProgramIndicators.Where(i => i.ProgramId == programId).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
+        var same = indicators.Where(i => i.Code == code).ToList();
+        if (same.Count == 1) return same[0].Id;
+        return indicators.FirstOrDefault(i => $"{i.Code}-{i.Id}" == code)?.Id;
+    }
+
     /// <summary>Changes a value the curator read at <paramref name="expectedVersion"/>; a new proof replaces the old one.</summary>
     public async Task<CommandResult<IndicatorValue>> UpdateAsync(int programId, int valueId, IndicatorValueInput input, int expectedVersion,
         FileUpload? proof, bool removeProof, CancellationToken ct)
@@ -78,6 +91,8 @@ public sealed class IndicatorValueCommands(AppDbContext db)
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException)
         {
+            // The refused change must not linger in this unit of work.
+            db.ChangeTracker.Clear();
             return CommandError.Stale($"Значение не {what}: его изменил другой пользователь. Обновите страницу и повторите.");
         }
         return value;
