@@ -19,4 +19,6 @@ public static class Policies
     public const string OwnProfile = "profile.own";
     /// <summary>Write announcements and see who has read them: curators and administrators.</summary>
     public const string AnnouncementsWrite = "announcements.write";
+    /// <summary>The climate of a program (aggregated survey scales, never a single answer) and the mentees without a pair: the psychologist and the managers.</summary>
+    public const string Climate = "monitoring.climate";
 }

@@ -122,7 +122,8 @@ public static class Services
             .AddPolicy(Policies.ProgramWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType))
-            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator));
+            .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
+            .AddPolicy(Policies.Climate, p => p.RequireRole(Roles.Administrator, Roles.Curator, Roles.Psychologist));
         return services;
     }
 
