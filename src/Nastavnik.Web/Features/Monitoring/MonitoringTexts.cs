@@ -15,6 +15,10 @@ public static class MonitoringTexts
         _ => "нет данных",
     };
 
+    /// <summary>The status word of an indicator: a computed value without this year's target says so rather than «нет данных».</summary>
+    public static string Status(IndicatorResult i) =>
+        i.Status == IndicatorStatus.NoData && i.Value is not null && i.Target is null ? "цель не задана" : Status(i.Status);
+
     public static string StatusClass(IndicatorStatus s) => s switch
     {
         IndicatorStatus.Met => "status-ok",
