@@ -9,13 +9,22 @@
     var print = document.body.classList.contains('print-view');
     var blue = '#0b5cad', orange = '#d97706', green = '#15803d', grey = '#64748b';
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-    if (print) { Chart.defaults.animation = false; Chart.defaults.responsive = true; Chart.defaults.maintainAspectRatio = false; }
+    // On paper the canvases keep the size the A4 sheet gives them (their width and height attributes), drawn at twice the resolution.
+    if (print) { Chart.defaults.animation = false; Chart.defaults.responsive = false; Chart.defaults.devicePixelRatio = 2; }
 
     function chart(id, config) {
         var canvas = document.getElementById(id);
         if (canvas) new Chart(canvas, config);
     }
     var intTicks = { precision: 0 };
+    // Long names of directions and indicators are shortened on a narrow screen (the tables below the charts have them whole).
+    var categoryTicks = {
+        callback: function (value) {
+            var label = String(this.getLabelForValue(value));
+            return label.length > 24 && this.chart.width < 700 ? label.slice(0, 22) + '…' : label;
+        }
+    };
+    var tall = print ? {} : { maintainAspectRatio: false };
 
     chart('chart-meetings', {
         data: {
@@ -57,7 +66,7 @@
                 { label: 'Запросы наставляемых', data: data.needs, backgroundColor: orange }
             ]
         },
-        options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: intTicks } } }
+        options: Object.assign({ indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: intTicks }, y: { ticks: categoryTicks } } }, tall)
     });
     if (data.comparison) {
         chart('chart-comparison', {
@@ -69,7 +78,7 @@
                     { label: data.comparison.thisName, data: data.comparison.thisYear, backgroundColor: blue }
                 ]
             },
-            options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } }
+            options: Object.assign({ indexAxis: 'y', scales: { x: { beginAtZero: true }, y: { ticks: categoryTicks } } }, tall)
         });
     }
 })();
