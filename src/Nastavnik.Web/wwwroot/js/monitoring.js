@@ -1,11 +1,11 @@
-// The monitoring dashboard and its print view (issue 13): charts by Chart.js from the JSON block #monitoring-data, and the mentoring
+// The monitoring dashboard and its print view (issue 13): charts by Chart.js from the JSON in #monitoring-data's data-chart, and the mentoring
 // network by cytoscape.js from the JSON of #network-graph's data-url, with a filter by direction and a teacher's neighbourhood.
 // The same figures are in tables on the page, for screen readers and without scripts.
 (function () {
     'use strict';
     var dataEl = document.getElementById('monitoring-data');
     if (!dataEl || !window.Chart) return;
-    var data = JSON.parse(dataEl.textContent);
+    var data = JSON.parse(dataEl.getAttribute('data-chart'));
     var print = document.body.classList.contains('print-view');
     var blue = '#0b5cad', orange = '#d97706', green = '#15803d', grey = '#64748b';
     Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
