@@ -28,4 +28,47 @@ public partial class AppDbContext
 
     /// <summary>Results of an anonymous survey (or of any group) with fewer answers than this are not shown.</summary>
     public const int MinAnonymousGroup = 5;
+
+    /// <summary>
+    /// The climate of a program for the psychologist (issue 13, item 7), past the answer filters: for each scale question measuring the
+    /// climate or satisfaction, of each sent survey of the program or of the whole school (the pairs' pulses taken together), how many
+    /// answered each value. Counts only, never a response, a person or a text; a question with fewer than <see cref="MinAnonymousGroup"/>
+    /// answers is left out whole.
+    /// </summary>
+    public async Task<IReadOnlyList<ClimateScale>> ClimateScalesAsync(int programId, CancellationToken ct = default)
+    {
+        var counts = await (
+                from a in SurveyAnswers.IgnoreQueryFilters([PrivacyFilter])
+                join q in SurveyQuestions.IgnoreQueryFilters([PrivacyFilter]) on a.QuestionId equals q.Id
+                join s in Surveys.IgnoreQueryFilters([PrivacyFilter]) on q.SurveyId equals s.Id
+                where (s.ProgramId == programId || s.ProgramId == null) && s.Status != SurveyStatus.Draft && a.Number != null
+                    && (q.Measure == QuestionMeasure.Climate || q.Measure == QuestionMeasure.Satisfaction)
+                    && (q.Type == QuestionType.Scale5 || q.Type == QuestionType.Scale10)
+                group a by new { Survey = s.Kind == SurveyKind.Pulse ? 0 : s.Id, q.Text, q.Type, q.Measure, Value = a.Number!.Value } into g
+                select new { g.Key.Survey, g.Key.Text, g.Key.Type, g.Key.Measure, g.Key.Value, Count = g.Count() })
+            .ToListAsync(ct);
+        var ids = counts.Select(c => c.Survey).Where(id => id != 0).Distinct().ToList();
+        var surveys = await Surveys.IgnoreQueryFilters([PrivacyFilter]).Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Title, s.SentAt }).ToDictionaryAsync(s => s.Id, ct);
+        return counts.GroupBy(c => (c.Survey, c.Text, c.Type, c.Measure))
+            .Select(g =>
+            {
+                var max = g.Key.Type == QuestionType.Scale10 ? 10 : 5;
+                var distribution = Enumerable.Range(1, max).Select(v => g.Where(c => c.Value == v).Sum(c => c.Count)).ToList();
+                var answers = distribution.Sum();
+                var mean = answers == 0 ? 0 : Math.Round((decimal)g.Where(c => c.Value is >= 1 && c.Value <= max).Sum(c => c.Value * c.Count) / answers, 2);
+                var survey = g.Key.Survey == 0 ? null : surveys.GetValueOrDefault(g.Key.Survey);
+                return new ClimateScale(survey?.Title, survey?.SentAt, g.Key.Text, g.Key.Measure, max, answers, mean, distribution);
+            })
+            .Where(c => c.Answers >= MinAnonymousGroup)
+            .OrderBy(c => c.Survey is null).ThenByDescending(c => c.SentAt).ThenBy(c => c.Survey).ThenBy(c => c.Question)
+            .ToList();
+    }
 }
+
+/// <summary>
+/// One scale of the climate, aggregated: the survey (null for the pairs' pulses taken together), the question, how many answered, the
+/// mean and how many chose each value from 1 to <see cref="Max"/>. Built only from at least <see cref="AppDbContext.MinAnonymousGroup"/> answers.
+/// </summary>
+public sealed record ClimateScale(string? Survey, DateTime? SentAt, string Question, QuestionMeasure Measure, int Max, int Answers, decimal Mean,
+    IReadOnlyList<int> Distribution);

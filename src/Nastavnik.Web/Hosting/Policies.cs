@@ -21,4 +21,6 @@ public static class Policies
     public const string AnnouncementsWrite = "announcements.write";
     /// <summary>Survey results (aggregates, a named survey's answers, the export), the surveys API's reading and SWOT: curators and administrators.</summary>
     public const string SurveyResults = "surveys.results";
+    /// <summary>The climate of a program (aggregated survey scales, never a single answer) and the mentees without a pair: the psychologist and the managers.</summary>
+    public const string Climate = "monitoring.climate";
 }

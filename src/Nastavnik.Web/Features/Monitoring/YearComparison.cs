@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+
+namespace Nastavnik.Web.Features.Monitoring;
+
+/// <summary>One indicator this year beside last year's frozen value (null where that year had none).</summary>
+public sealed record YearRow(string Code, string Name, string Unit, decimal? LastYear, decimal? ThisYear);
+
+/// <summary>
+/// The program beside the one it was copied from (<see cref="MentoringProgram.PreviousProgramId"/>), read from that program's latest
+/// <see cref="IndicatorSnapshot"/> (the serialized <see cref="ProgramIndicatorReport"/>); indicators are matched by code, in this year's order.
+/// </summary>
+public sealed record YearComparison(string PreviousName, int PreviousYear, int ThisYear, IReadOnlyList<YearRow> Rows)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Null when the program was not copied from another or the previous one has no snapshot (or one that cannot be read).</summary>
+    public static async Task<YearComparison?> LoadAsync(AppDbContext db, MentoringProgram program, ProgramIndicatorReport report, CancellationToken ct)
+    {
+        if (program.PreviousProgramId is not { } previousId) return null;
+        var json = await db.IndicatorSnapshots.AsNoTracking().Where(s => s.ProgramId == previousId)
+            .OrderByDescending(s => s.TakenAt).ThenByDescending(s => s.Id).Select(s => s.ValuesJson).FirstOrDefaultAsync(ct);
+        if (json is null) return null;
+        ProgramIndicatorReport? last;
+        try
+        {
+            last = JsonSerializer.Deserialize<ProgramIndicatorReport>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (last?.Indicators is null) return null;
+        var before = last.Indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First());
+        var rows = report.Indicators.Select(i => new YearRow(i.Code, i.Name, i.Unit, before.GetValueOrDefault(i.Code)?.Value, i.Value))
+            .Concat(last.Indicators.Where(i => report.Indicators.All(r => r.Code != i.Code))
+                .Select(i => new YearRow(i.Code, i.Name, i.Unit, i.Value, null)))
+            .ToList();
+        return new YearComparison(last.ProgramName, last.Year, report.Year, rows);
+    }
+}
