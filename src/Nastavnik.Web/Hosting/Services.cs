@@ -127,7 +127,7 @@ public static class Services
             .AddPolicy(Policies.DiagnosticsManage, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.OwnProfile, p => p.RequireClaim(CurrentSchool.PersonClaimType))
             .AddPolicy(Policies.AnnouncementsWrite, p => p.RequireRole(Roles.Administrator, Roles.Curator))
-            .AddPolicy(Policies.SurveyResults, p => p.RequireRole(Roles.Administrator, Roles.Curator));
+            .AddPolicy(Policies.SurveyResults, p => p.RequireRole(Roles.Administrator, Roles.Curator))
             .AddPolicy(Policies.Climate, p => p.RequireRole(Roles.Administrator, Roles.Curator, Roles.Psychologist));
         return services;
     }

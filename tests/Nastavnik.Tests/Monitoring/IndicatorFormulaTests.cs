@@ -40,7 +40,8 @@ public sealed class IndicatorFormulaTests
     public void Recently_met_is_the_share_of_live_pairs_with_a_held_meeting_in_30_days()
     {
         var f = Facts(Pair(1, 1, 2), Pair(2, 1, 3, status: PairStatus.Approved), Pair(3, 4, 5, status: PairStatus.Completed, ended: new(2027, 1, 1)), Pair(4, 6, 7))
-            with { PairsMetRecently = new HashSet<int> { 1, 3 } };
+            with
+        { PairsMetRecently = new HashSet<int> { 1, 3 } };
         IndicatorFormulas.RecentlyMet(f).ShouldBe(new Share(1, 3)); // the completed pair 3 is not live
     }
 

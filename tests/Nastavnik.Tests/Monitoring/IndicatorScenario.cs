@@ -70,8 +70,11 @@ public sealed record IndicatorScenario(TestSchool School, int ProgramId, int Ext
                 db.Surveys.Add(survey);
                 db.SaveChanges();
                 foreach (var n in numbers)
-                    db.SurveyResponses.Add(new SurveyResponse { Id = Guid.NewGuid(), SchoolId = s, SurveyId = survey.Id, Day = new(2026, 11, 1),
-                        Answers = [new SurveyAnswer { Id = Guid.NewGuid(), SchoolId = s, QuestionId = q.Id, Number = n }] });
+                    db.SurveyResponses.Add(new SurveyResponse
+                    {
+                        Id = Guid.NewGuid(), SchoolId = s, SurveyId = survey.Id, Day = new(2026, 11, 1),
+                        Answers = [new SurveyAnswer { Id = Guid.NewGuid(), SchoolId = s, QuestionId = q.Id, Number = n }]
+                    });
                 return survey;
             }
             Survey(SurveyKind.MenteeSatisfaction, QuestionType.Scale5, QuestionMeasure.Satisfaction, null, 5, 4, 4, 3, 2, 5);

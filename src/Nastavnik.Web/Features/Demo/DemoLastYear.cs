@@ -103,8 +103,11 @@ public static class DemoLastYear
         foreach (var (activity, pair) in activities)
         {
             db.ActivityParticipants.Add(new ActivityParticipant { SchoolId = schoolId, ActivityId = activity.Id, PersonId = pair.MentorId, Role = ActivityRole.Organizer });
-            db.ActivityParticipants.Add(new ActivityParticipant { SchoolId = schoolId, ActivityId = activity.Id, PersonId = pair.MenteeId,
-                Role = activity.Kind == ActivityKind.LessonVisit ? ActivityRole.Observer : ActivityRole.Participant });
+            db.ActivityParticipants.Add(new ActivityParticipant
+            {
+                SchoolId = schoolId, ActivityId = activity.Id, PersonId = pair.MenteeId,
+                Role = activity.Kind == ActivityKind.LessonVisit ? ActivityRole.Observer : ActivityRole.Participant
+            });
         }
         await db.SaveChangesAsync(ct);
         await DemoSurveys.LastYearAsync(db, program, pairs, rng, ct);

@@ -79,20 +79,33 @@ public static class SurveyQueries
 
     public static string TypeName(QuestionType t) => t switch
     {
-        QuestionType.Scale5 => "Шкала 1–5", QuestionType.Scale10 => "Шкала 1–10", QuestionType.SingleChoice => "Один вариант",
-        QuestionType.MultipleChoice => "Несколько вариантов", QuestionType.ShortText => "Короткий ответ", QuestionType.LongText => "Развёрнутый ответ",
+        QuestionType.Scale5 => "Шкала 1–5",
+        QuestionType.Scale10 => "Шкала 1–10",
+        QuestionType.SingleChoice => "Один вариант",
+        QuestionType.MultipleChoice => "Несколько вариантов",
+        QuestionType.ShortText => "Короткий ответ",
+        QuestionType.LongText => "Развёрнутый ответ",
         _ => "Самооценка по теме 1–5",
     };
 
     public static string AudienceName(SurveyAudience a, string? department) => a switch
     {
-        SurveyAudience.AllStaff => "все педагоги", SurveyAudience.Mentors => "наставники пар программы", SurveyAudience.Mentees => "наставляемые пар программы",
-        SurveyAudience.ProgramPairs => "пары программы (обе стороны)", SurveyAudience.Department => department ?? "методическое объединение", _ => "пара",
+        SurveyAudience.AllStaff => "все педагоги",
+        SurveyAudience.Mentors => "наставники пар программы",
+        SurveyAudience.Mentees => "наставляемые пар программы",
+        SurveyAudience.ProgramPairs => "пары программы (обе стороны)",
+        SurveyAudience.Department => department ?? "методическое объединение",
+        _ => "пара",
     };
 
     public static string MeasureName(QuestionMeasure m) => m switch
     {
-        QuestionMeasure.Satisfaction => "удовлетворённость", QuestionMeasure.Climate => "климат", QuestionMeasure.Strengths => "SWOT: сильные стороны",
-        QuestionMeasure.Weaknesses => "SWOT: слабые стороны", QuestionMeasure.Opportunities => "SWOT: возможности", QuestionMeasure.Threats => "SWOT: угрозы", _ => "",
+        QuestionMeasure.Satisfaction => "удовлетворённость",
+        QuestionMeasure.Climate => "климат",
+        QuestionMeasure.Strengths => "SWOT: сильные стороны",
+        QuestionMeasure.Weaknesses => "SWOT: слабые стороны",
+        QuestionMeasure.Opportunities => "SWOT: возможности",
+        QuestionMeasure.Threats => "SWOT: угрозы",
+        _ => "",
     };
 }
