@@ -151,7 +151,7 @@ public static class DemoSurveys
     {
         SurveyAnswer Number(int n) => new() { Id = Guid.NewGuid(), SchoolId = schoolId, QuestionId = q.Id, Number = n };
         SurveyAnswer Text(string t) => new() { Id = Guid.NewGuid(), SchoolId = schoolId, QuestionId = q.Id, Text = t };
-        var options = (q.Options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var options = SurveyOptions.Split(q.Options);
         switch (q.Type)
         {
             case QuestionType.Scale5:
@@ -163,11 +163,11 @@ public static class DemoSurveys
             case QuestionType.TopicRating:
                 yield return Number(Math.Clamp((int)Math.Round(2 + growth + rng.NextDouble() * 1.6 - 0.5), 1, 5));
                 break;
-            case QuestionType.SingleChoice when options.Length > 0:
-                yield return Number(rng.Next(options.Length));
+            case QuestionType.SingleChoice when options.Count > 0:
+                yield return Number(rng.Next(options.Count));
                 break;
-            case QuestionType.MultipleChoice when options.Length > 0:
-                foreach (var i in Enumerable.Range(0, options.Length).OrderBy(_ => rng.Next()).Take(rng.Next(1, Math.Min(3, options.Length) + 1)).Order())
+            case QuestionType.MultipleChoice when options.Count > 0:
+                foreach (var i in Enumerable.Range(0, options.Count).OrderBy(_ => rng.Next()).Take(rng.Next(1, Math.Min(3, options.Count) + 1)).Order())
                     yield return Number(i);
                 break;
             case QuestionType.ShortText or QuestionType.LongText:

@@ -32,38 +32,7 @@ public sealed class ProgramIndicators(AppDbContext db, TimeProvider clock)
     /// <summary>Today's report (the school's date).</summary>
     public Task<ProgramIndicatorReport?> ComputeNowAsync(int programId, CancellationToken ct) => ComputeAsync(programId, clock.Today(), ct);
 
-    /// <summary>
-    /// This year's indicators beside the previous year's (the program this one was copied from): its snapshot, or — when it has none —
-    /// its report computed on its last day. Rows are matched by code; null when the program is not found.
-    /// </summary>
-    public async Task<IndicatorComparison?> CompareAsync(int programId, CancellationToken ct)
-    {
-        var program = await db.Programs.AsNoTracking().Include(p => p.Indicators).ThenInclude(i => i.Targets).AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null) return null;
-        var today = clock.Today();
-        var current = await ComputeAsync(program, today < program.EndDate ? today : program.EndDate, ct);
-        ProgramIndicatorReport? previous = null;
-        if (program.PreviousProgramId is { } previousId)
-            previous = (await IndicatorSnapshots.ReadAsync(db, previousId, ct))?.Report
-                ?? (await db.Programs.AsNoTracking().Where(p => p.Id == previousId).Select(p => (DateOnly?)p.EndDate).FirstOrDefaultAsync(ct) is { } end
-                    ? await ComputeAsync(previousId, end, ct) : null);
-        var before = previous?.Indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First()) ?? [];
-        var rows = current.Indicators.Select(i =>
-        {
-            var old = before.GetValueOrDefault(i.Code)?.Value;
-            return new ComparedIndicator(i.Code, i.Name, i.Unit, i.Value, old, i.Value - old, i.Target, i.Status);
-        }).ToList();
-        return new IndicatorComparison(current, previous, rows);
-    }
-
     /// <summary>The targets' year: the calendar year in which the school year of the day (within the program's dates) ends.</summary>
     public static int TargetYear(MentoringProgram program, DateOnly asOf) =>
         ProgramInput.SchoolYearEnd(asOf > program.EndDate ? program.EndDate : asOf < program.StartDate ? program.StartDate : asOf);
 }
-
-/// <summary>One indicator this year and last year: the values, the change, this year's target and status.</summary>
-public sealed record ComparedIndicator(string Code, string Name, string Unit, decimal? Current, decimal? Previous, decimal? Change, decimal? Target, IndicatorStatus Status);
-
-/// <summary>This year's report beside the previous program's (null when the program was not copied from one).</summary>
-public sealed record IndicatorComparison(ProgramIndicatorReport Current, ProgramIndicatorReport? Previous, IReadOnlyList<ComparedIndicator> Rows);

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 
 namespace Nastavnik.Web.Features.Monitoring;
@@ -14,24 +11,11 @@ public sealed record YearRow(string Code, string Name, string Unit, decimal? Las
 /// </summary>
 public sealed record YearComparison(string PreviousName, int PreviousYear, int ThisYear, IReadOnlyList<YearRow> Rows)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    /// <summary>Null when the program was not copied from another or the previous one has no snapshot (or one that cannot be read).</summary>
+    /// <summary>Null when the program was not copied from another or the previous one has no snapshot.</summary>
     public static async Task<YearComparison?> LoadAsync(AppDbContext db, MentoringProgram program, ProgramIndicatorReport report, CancellationToken ct)
     {
         if (program.PreviousProgramId is not { } previousId) return null;
-        var json = await db.IndicatorSnapshots.AsNoTracking().Where(s => s.ProgramId == previousId)
-            .OrderByDescending(s => s.TakenAt).ThenByDescending(s => s.Id).Select(s => s.ValuesJson).FirstOrDefaultAsync(ct);
-        if (json is null) return null;
-        ProgramIndicatorReport? last;
-        try
-        {
-            last = JsonSerializer.Deserialize<ProgramIndicatorReport>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var last = (await IndicatorSnapshots.ReadAsync(db, previousId, ct))?.Report;
         if (last?.Indicators is null) return null;
         var before = last.Indicators.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First());
         var rows = report.Indicators.Select(i => new YearRow(i.Code, i.Name, i.Unit, before.GetValueOrDefault(i.Code)?.Value, i.Value))

@@ -91,7 +91,7 @@ public static class SurveyResults
                 RandomNumberGenerator.Shuffle(texts.AsSpan());
                 return new(q.Id, number, q.Text, q.Type, q.Measure, texts.Length, null, [], null, null, topic, texts);
             case QuestionType.SingleChoice or QuestionType.MultipleChoice:
-                var options = OptionsOf(q.Options);
+                var options = SurveyOptions.Split(q.Options);
                 var respondents = answers.Select(a => a.ResponseId).Distinct().Count();
                 var bars = options.Select((o, i) => Bar(o, answers.Count(a => a.Number == i), respondents)).ToList();
                 return new(q.Id, number, q.Text, q.Type, q.Measure, respondents, null, bars, null, null, topic, []);
@@ -111,9 +111,6 @@ public static class SurveyResults
     private static ResultBar Bar(string label, int count, int of) => new(label, count, of == 0 ? 0 : Math.Round((decimal)count / of, 4));
 
     /// <summary>The options of a choice question, one per line; an answer's <see cref="SurveyAnswer.Number"/> is the option's index from 0.</summary>
-    public static IReadOnlyList<string> OptionsOf(string? options) =>
-        (options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     private static async Task<IReadOnlyList<PersonAnswers>> PeopleAsync(AppDbContext db, int surveyId, IReadOnlyList<SurveyQuestion> questions,
         IReadOnlyList<RawAnswer> answers, CancellationToken ct)
     {
@@ -133,7 +130,7 @@ public static class SurveyResults
     {
         if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
         {
-            var options = OptionsOf(q.Options);
+            var options = SurveyOptions.Split(q.Options);
             return string.Join("; ", answers.Where(a => a.Number is { } n && n >= 0 && n < options.Count).OrderBy(a => a.Number).Select(a => options[a.Number!.Value]));
         }
         return string.Join("; ", answers.Select(a => a.Number?.ToString(Nastavnik.Web.Text.RussianText.Culture) ?? a.Text ?? ""));

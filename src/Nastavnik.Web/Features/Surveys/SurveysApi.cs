@@ -74,7 +74,7 @@ public static class SurveysApi
             if (s is null) return ApiProblems.NotFound("Анкета не найдена.");
             return TypedResults.Ok(new SurveyDto(s.Id, s.Title, s.Description, s.Kind, s.Anonymous, s.Audience, s.Status, s.ProgramId, s.Deadline,
                 s.Questions.OrderBy(q => q.SortOrder).ThenBy(q => q.Id).Select(q => new SurveyQuestionDto(q.Id, q.SortOrder, q.Type, q.Text,
-                    SurveyResults.OptionsOf(q.Options), q.Required, q.TopicId, q.Measure, q.SatisfiedFrom)).ToList(), s.Version));
+                    SurveyOptions.Split(q.Options), q.Required, q.TopicId, q.Measure, q.SatisfiedFrom)).ToList(), s.Version));
         }).RequireAuthorization(Policies.ProgramRead);
 
         group.MapGet("/{id:int}/results", async Task<Results<Ok<ResultsDto>, NotFound<ProblemDetailsBody>>> (int id, AppDbContext db, CancellationToken ct) =>
