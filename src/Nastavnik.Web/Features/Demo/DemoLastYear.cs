@@ -16,6 +16,8 @@ public static class DemoLastYear
     public static async Task<MentoringProgram> CreateAsync(AppDbContext db, int schoolId, MentoringProgram current, List<Person> people,
         IReadOnlySet<int> logins, Person curator, CancellationToken ct = default)
     {
+        // This year's records are saved: the tracker is emptied so each save below scans only what it adds.
+        db.ChangeTracker.Clear();
         var start = current.StartDate.AddYears(-1);
         var end = current.StartDate.AddDays(-1);
         var program = new MentoringProgram
@@ -43,6 +45,7 @@ public static class DemoLastYear
         }
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct);
+        await db.Programs.Where(p => p.Id == current.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.PreviousProgramId, program.Id), ct);
         current.PreviousProgramId = program.Id;
 
         var topics = await db.Topics.Where(t => t.SchoolId == schoolId).ToDictionaryAsync(t => t.Code, ct);

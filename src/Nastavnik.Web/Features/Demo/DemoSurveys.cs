@@ -44,6 +44,7 @@ public static class DemoSurveys
     /// </summary>
     public static async Task LastYearAsync(AppDbContext db, MentoringProgram program, IReadOnlyList<MentoringPair> pairs, Random rng, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         var mentees = pairs.Select(p => p.MenteeId).Distinct().ToList();
         var mentors = pairs.Select(p => p.MentorId).Distinct().ToList();
         var everyone = mentors.Union(mentees).ToList();
@@ -86,6 +87,7 @@ public static class DemoSurveys
     /// </summary>
     public static async Task ThisYearAsync(AppDbContext db, MentoringProgram program, IReadOnlyList<int> staff, Random rng, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         var survey = new Survey
         {
             SchoolId = program.SchoolId, ProgramId = program.Id, Title = "Удовлетворённость профессиональной средой", Kind = SurveyKind.Custom,
