@@ -53,7 +53,7 @@ public sealed class MeetingsFlowTests(AppServer app)
 
         await mentee.GotoAsync(app.BaseUrl + "/");
         await Expect(mentee.Locator("[data-testid=cabinet-waiting]")).ToContainTextAsync("Отзыв о встрече");
-        await mentee.Locator("[data-testid=cabinet-waiting] a").First.ClickAsync();
+        await mentee.Locator("[data-testid=cabinet-waiting] li", new() { HasText = "Отзыв о встрече" }).Locator("a").First.ClickAsync(); // surveys may wait too
         await Expect(mentee.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("Организационная встреча");
         await Expect(mentee.Locator("body")).ToContainTextAsync("Договорились встречаться по вторникам.");
         await Expect(mentee.Locator("body")).Not.ToContainTextAsync("Обратить внимание на тайминг урока");
