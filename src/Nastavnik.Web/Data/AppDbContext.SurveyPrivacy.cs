@@ -26,6 +26,16 @@ public partial class AppDbContext
         b.Entity<SwotItem>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager);
     }
 
+    /// <summary>
+    /// Every recipient row of a survey written again unchanged, in the caller's transaction, so that PostgreSQL's hidden <c>xmin</c>
+    /// (the transaction that last wrote a row) is the same for all of them and no longer names the author of the anonymous response
+    /// written in that transaction (<c>SurveyCommands.AnswerAsync</c>). Past the privacy filter, since the teacher answering sees only
+    /// their own row; the school's filter still applies. Changes no value.
+    /// </summary>
+    public Task<int> RewriteSurveyRecipientsAsync(int surveyId, CancellationToken ct) =>
+        SurveyRecipients.IgnoreQueryFilters([PrivacyFilter]).Where(r => r.SurveyId == surveyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Answered, r => r.Answered), ct);
+
     /// <summary>Results of an anonymous survey (or of any group) with fewer answers than this are not shown.</summary>
     public const int MinAnonymousGroup = 5;
 

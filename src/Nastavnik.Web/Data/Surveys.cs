@@ -78,7 +78,8 @@ public class SurveyRecipient : ISchoolOwned
 
 /// <summary>
 /// One person's answers to a survey. Anonymous: <see cref="PersonId"/> is null, the key is a random Guid (no order of arrival) and only
-/// the day is kept; it is not audited. Named: the person, for the curator and the person.
+/// the day is kept; it is not audited, and the database's hidden row stamps are wiped when it is written (SurveyCommands.AnswerAsync).
+/// Named: the person, for the curator and the person.
 /// </summary>
 public class SurveyResponse : ISchoolOwned
 {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Tests.SurveyResults;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Surveys;
 
 namespace Nastavnik.Tests.Security;
 
@@ -168,6 +169,56 @@ public abstract partial class SurveyAnonymityTests(AppFixture app)
             (await otherSchool.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
         (await otherSchool.GetStringAsync("/api/v1/surveys")).ShouldNotContain("Именная анкета куратора");
     }
+
+    [Fact]
+    public async Task The_database_itself_keeps_no_trace_of_who_answered_which_nor_of_the_order_of_arrival()
+    {
+        var school = await app.NewSchoolAsync(teachers: 10);
+        var survey = await SurveyData.CreateAsync(school, anonymous: true);
+        var arrival = Enumerable.Range(1, 10).Select(i => $"Ответ номер {i}").ToList();
+        for (var i = 0; i < arrival.Count; i++)
+        {
+            await using var s = SignedInScope.Teacher(school, i);
+            AnswerInput[] answers = [new(survey.Questions["Scale5"], Number: 4), new(survey.Questions["SingleChoice"], Number: 0),
+                new(survey.Questions["MultipleChoice"], Numbers: [1]), new(survey.Questions["LongText"], Text: arrival[i]), new(survey.Questions["TopicRating"], Number: 3)];
+            (await s.Get<SurveyCommands>().AnswerAsync(survey.SurveyId, answers, default)).Error.ShouldBeNull();
+        }
+        var id = survey.SurveyId;
+        if (await app.WithDb(db => Task.FromResult(db.Database.IsNpgsql())))
+        {
+            // PostgreSQL's xmin: the transaction that last wrote a row. A recipient's and a response's equal would name the author.
+            var recipients = await ColumnAsync($"""SELECT xmin::text FROM "SurveyRecipients" WHERE "SurveyId" = {id}""");
+            recipients.Count.ShouldBe(10);
+            recipients.Distinct().Count().ShouldBe(1, "every recipient row carries the same last transaction, so none points at a response");
+            var responses = await ColumnAsync($"""SELECT xmin::text FROM "SurveyResponses" WHERE "SurveyId" = {id}""");
+            responses.Distinct().Count().ShouldBe(10);
+        }
+        else
+        {
+            // SQLite's rowid: the order rows arrived in, unless it is shuffled.
+            var byResponse = await ColumnAsync($"""SELECT a."Text" FROM "SurveyAnswers" a JOIN "SurveyResponses" r ON r."Id" = a."ResponseId" WHERE r."SurveyId" = {id} AND a."Text" IS NOT NULL ORDER BY r.rowid""");
+            var byAnswer = await ColumnAsync($"""SELECT a."Text" FROM "SurveyAnswers" a JOIN "SurveyResponses" r ON r."Id" = a."ResponseId" WHERE r."SurveyId" = {id} AND a."Text" IS NOT NULL ORDER BY a.rowid""");
+            byResponse.ShouldBe(arrival, ignoreOrder: true);
+            byResponse.ShouldNotBe(arrival, "the responses' row numbers give the order of arrival");
+            byAnswer.ShouldNotBe(arrival, "the answers' row numbers give the order of arrival");
+        }
+        await using var curator = SignedInScope.Curator(school);
+        var report = await Nastavnik.Web.Features.Surveys.SurveyResults.ForSurveyAsync(curator.Get<AppDbContext>(), id, default);
+        report!.Questions[3].Texts.ShouldBe(arrival, ignoreOrder: true);
+    }
+
+    /// <summary>The first column of a query read past EF, as text.</summary>
+    private Task<List<string>> ColumnAsync(string sql) => app.WithDb(async db =>
+    {
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetValue(0).ToString()!);
+        return values;
+    });
 
     /// <summary>Every column and row of a table read past EF (the SQL the database holds), values as invariant text.</summary>
     private Task<(List<string> Columns, List<Dictionary<string, string?>> Rows)> RawAsync(string table, int surveyId, string? surveyColumn) => app.WithDb(async db =>

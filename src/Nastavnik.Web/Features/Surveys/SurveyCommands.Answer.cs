@@ -13,7 +13,8 @@ public sealed partial class SurveyCommands
     /// <summary>
     /// The signed-in recipient answers a sent survey before its deadline, once. Each answer is checked by its question's type; the
     /// response is written with its answers and the recipient marked answered in one transaction. An anonymous response carries no
-    /// person, a random key and only the day, and nothing else (audit, log, notification) is written about it.
+    /// person, a random key and only the day, nothing else (audit, log, notification) is written about it, and the storage's own
+    /// traces of who wrote it are wiped in the same transaction (<see cref="ShuffleRowNumbersAsync"/>).
     /// </summary>
     public async Task<CommandResult> AnswerAsync(int surveyId, IReadOnlyList<AnswerInput> answers, CancellationToken ct)
     {
@@ -49,14 +50,33 @@ public sealed partial class SurveyCommands
         if (problems.Count > 0) return CommandError.Invalid("Ответ не отправлен: исправьте ошибки.", problems.Distinct().ToList());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Anonymous: every recipient row of the survey rewritten first, see below (which also makes the answers to one survey wait
+        // for each other here, always in the same order, instead of deadlocking over each other's rows).
+        if (survey.Anonymous) await db.RewriteSurveyRecipientsAsync(survey.Id, ct);
         // Marked answered only if it was not already (a second tab, a double click): one response per recipient.
         var marked = await db.SurveyRecipients.Where(r => r.Id == recipient.Id && !r.Answered)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Answered, true), ct);
         if (marked == 0) return CommandError.Conflict(AlreadyAnswered);
         db.SurveyResponses.Add(response);
         await db.SaveChangesAsync(ct);
+        if (survey.Anonymous && db.Database.IsSqlite()) await ShuffleRowNumbersAsync(response.Id, ct);
         await tx.CommitAsync(ct);
         return CommandResult.Success;
+    }
+
+    /// <summary>
+    /// What the storage itself remembers of who wrote an anonymous answer, removed in the answer's transaction. PostgreSQL stamps
+    /// every row with the transaction that last wrote it (the hidden <c>xmin</c>), so the recipient marked answered and the response
+    /// would share it; every recipient row of the survey is rewritten in that transaction too, so all of them carry the latest
+    /// answer's transaction, which then points at no one. SQLite numbers rows in the order they arrive (<c>rowid</c>), which anyone
+    /// who knows when a colleague answered could use: the response and its answers get random row numbers. The recipient rows hold
+    /// no time, so nothing left orders the people.
+    /// </summary>
+    private async Task ShuffleRowNumbersAsync(Guid responseId, CancellationToken ct)
+    {
+        // Non-negative 63-bit numbers: a clash with an existing row is as likely as guessing a Guid.
+        await db.Database.ExecuteSqlAsync($"""UPDATE "SurveyResponses" SET rowid = random() & 9223372036854775807 WHERE "Id" = {responseId}""", ct);
+        await db.Database.ExecuteSqlAsync($"""UPDATE "SurveyAnswers" SET rowid = random() & 9223372036854775807 WHERE "ResponseId" = {responseId}""", ct);
     }
 
     /// <summary>The rows of one question's answer, or none (a problem added when the answer is wrong or a required one is missing).</summary>
