@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data.Configurations;
 
 namespace Nastavnik.Web.Data;
 
-public partial class AppDbContext(DbContextOptions options, CurrentSchool school, TimeProvider clock) : IdentityDbContext<AppUser>(options)
+public partial class AppDbContext(DbContextOptions options, CurrentSchool school, TimeProvider clock) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
@@ -72,6 +73,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
     public DbSet<SwotItem> SwotItems => Set<SwotItem>();
+    /// <summary>The keys that protect sign-in cookies, antiforgery tokens and links, shared by every web node (Hosting/Services).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public CurrentSchool School => school;
 

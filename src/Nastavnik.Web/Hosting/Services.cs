@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
@@ -153,6 +154,10 @@ public static class Services
         services.AddResponseCompression();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // The keys of sign-in cookies, antiforgery tokens, unsubscribe links and the slips' store live in the database, so every
+        // web node on it reads what another wrote (issue 15): a session may go to any node, and a restart or a new node signs no
+        // one out. Not encrypted at rest beyond the database's own protection, like the personal data beside them.
+        services.AddDataProtection().SetApplicationName("Nastavnik").PersistKeysToDbContext<AppDbContext>();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHostedService<ImportUploadSweeper>();
         return services;
