@@ -63,7 +63,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await NewPageAsync();
             await app.LoginAsync(page, user, password);
-            pages ??= [.. await PagesAsync(page), .. _work.Pages];
+            pages ??= [.. await PagesAsync(page), .. _work.Pages, .. _work.MonitoringPages];
 
             // The role's menu: every link opens for this role.
             var menu = (await page.Locator(".app-navbar a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).ToHashSet();
