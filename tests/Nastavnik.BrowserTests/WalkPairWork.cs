@@ -20,12 +20,12 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
     /// <summary>
     /// The monitoring and survey pages of the program (issue 13), each checked by the first role that opens it: the results of a demo
     /// survey with answers, the open survey's answer form (only its recipient, the demo teacher, opens it), the SWOT, the indicators, a
-    /// computed indicator and an external one the demo's program has, the printable report, the network and the psychologist's climate.
+    /// computed indicator and an external one the demo's program has, the printable report and the psychologist's climate.
     /// </summary>
     public IReadOnlyList<string> MonitoringPages =>
         [$"/Surveys/{AnsweredSurveyId}/Results", $"/Surveys/{OpenSurveyId}/Answer", $"/Monitoring/{ProgramId}/Swot", $"/Monitoring/{ProgramId}/Indicators",
             $"/Monitoring/{ProgramId}/Indicators/coverage", $"/Monitoring/{ProgramId}/Indicators/digital", $"/Monitoring/{ProgramId}/Print",
-            $"/Monitoring/{ProgramId}/Network", "/Monitoring/Climate"];
+            "/Monitoring/Climate"];
 
     /// <summary>What the pair's own people see with their forms: checked again by the mentor (and by a role whose menu differs, if it may open them).</summary>
     public IReadOnlyList<string> OwnPages =>
