@@ -63,7 +63,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var page = await NewPageAsync();
             await app.LoginAsync(page, user, password);
-            pages ??= [.. await PagesAsync(page), .. _work.Pages];
+            pages ??= [.. await PagesAsync(page), .. _work.Pages, .. _work.MonitoringPages];
 
             // The role's menu: every link opens for this role.
             var menu = (await page.Locator(".app-navbar a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))")).ToHashSet();
@@ -172,9 +172,18 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
         var shot = Shots.Contains(url) || _work.Pages.Contains(url) || _work.OwnPages.Contains(url);
         if (shot) await app.ShotAsync(page, $"{name}-1440");
         await page.SetViewportSizeAsync(375, 812);
-        var fit = await page.EvaluateAsync<JsonElement>("() => ({ overflow: document.documentElement.scrollWidth - window.innerWidth, font: getComputedStyle(document.body).fontSize })");
+        // On overflow, the outermost elements that reach past the screen's right edge, so the report names what to fix.
+        var fit = await page.EvaluateAsync<JsonElement>("""
+            () => {
+                const overflow = document.documentElement.scrollWidth - window.innerWidth;
+                const name = e => e.tagName.toLowerCase() + (e.dataset.testid ? `[data-testid=${e.dataset.testid}]` : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+                const wide = overflow <= 0 ? [] : [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                    && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1)).slice(0, 3).map(name);
+                return { overflow, wide: wide.join(', '), font: getComputedStyle(document.body).fontSize };
+            }
+            """);
         var overflow = fit.GetProperty("overflow").GetInt32();
-        if (overflow > 0) failures.Add($"{user} {url}: {overflow} px wider than a 375 px screen");
+        if (overflow > 0) failures.Add($"{user} {url}: {overflow} px wider than a 375 px screen ({fit.GetProperty("wide").GetString()})");
         if (fit.GetProperty("font").GetString() != "16px") failures.Add($"{user} {url}: body text is {fit.GetProperty("font").GetString()} at 375 px, not 16px");
         if (shot) await app.ShotAsync(page, $"{name}-375");
         await page.SetViewportSizeAsync(1440, 900);

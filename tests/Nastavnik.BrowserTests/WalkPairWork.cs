@@ -6,14 +6,26 @@ namespace Nastavnik.BrowserTests;
 /// <summary>
 /// The pair at work the accessibility walk opens (the demo has no pairs): the demo teacher mentoring teacher2 on a topic teacher2 has no
 /// live pair on, with a plan goal and task, a meeting ten days ahead, a lesson visit, this quarter's report and a plan template, made
-/// through the API as the teacher and the curator would. <see cref="Remove"/> deletes all of it again (the plan too, unless it was there
-/// before), so no other flow of the shared server sees it.
+/// through the API as the teacher and the curator would; and a survey still open that waits for the demo teacher's answer, one question
+/// of each type, made by SQL as the demo's surveys are (sending one from the page would notify the whole staff of the shared server).
+/// <see cref="Remove"/> deletes all of it again (the plan too, unless it was there before), so no other flow of the shared server sees it.
 /// </summary>
-internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int MeetingId, int ActivityId, int TemplateId, bool PlanExisted)
+internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int MeetingId, int ActivityId, int TemplateId, bool PlanExisted,
+    long ProgramId, long OpenSurveyId, int AnsweredSurveyId)
 {
     /// <summary>The pages of the pair's work for the walk (each checked by the first role that opens it, a manager).</summary>
     public IReadOnlyList<string> Pages =>
         [$"/Pairs/{PairId}", $"/Plans/{PlanId}", $"/Meetings/{MeetingId}", $"/Activities/{ActivityId}", "/Calendar", "/Plans/Templates", "/Plans/Reports"];
+
+    /// <summary>
+    /// The monitoring and survey pages of the program (issue 13), each checked by the first role that opens it: the results of a demo
+    /// survey with answers, the open survey's answer form (only its recipient, the demo teacher, opens it), the SWOT, the indicators, a
+    /// computed indicator and an external one the demo's program has, the printable report and the psychologist's climate.
+    /// </summary>
+    public IReadOnlyList<string> MonitoringPages =>
+        [$"/Surveys/{AnsweredSurveyId}/Results", $"/Surveys/{OpenSurveyId}/Answer", $"/Monitoring/{ProgramId}/Swot", $"/Monitoring/{ProgramId}/Indicators",
+            $"/Monitoring/{ProgramId}/Indicators/coverage", $"/Monitoring/{ProgramId}/Indicators/digital", $"/Monitoring/{ProgramId}/Print",
+            "/Monitoring/Climate"];
 
     /// <summary>What the pair's own people see with their forms: checked again by the mentor (and by a role whose menu differs, if it may open them).</summary>
     public IReadOnlyList<string> OwnPages =>
@@ -47,12 +59,62 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
         var template = JsonDocument.Parse(await curator.EvaluateAsync<string>(Fetch + """
             const t = await send('POST', '/api/v1/plans/templates', { topicId: a.topic, title: 'Первый год в профессии',
                 tasks: [{ title: 'Посетить три урока наставника', owner: 'Mentee', dueInDays: 30 }, { title: 'Провести пробный урок', owner: 'Mentee', dueInDays: 60 }] });
-            return JSON.stringify({ id: t.id });
+            // A demo survey with answers for its results page: one whose answers carry names, so the page shows its table of people too.
+            const surveys = (await (await fetch('/api/v1/surveys')).json()).filter(s => s.answered > 0);
+            const answered = surveys.find(s => !s.anonymous) ?? surveys[0];
+            return JSON.stringify({ id: t.id, answered: answered.id });
             }
             """, new { topic = topicId })).RootElement;
         await curator.Context.CloseAsync();
+        var openSurvey = AddOpenSurvey(app.DatabasePath, pair.SchoolId, pair.ProgramId, topicId);
         int Id(JsonElement e, string name) => e.GetProperty(name).GetInt32();
-        return new WalkPairWork(pairId, Id(ids, "plan"), Id(ids, "task"), Id(ids, "meeting"), Id(ids, "activity"), Id(template, "id"), planExisted);
+        return new WalkPairWork(pairId, Id(ids, "plan"), Id(ids, "task"), Id(ids, "meeting"), Id(ids, "activity"), Id(template, "id"), planExisted,
+            pair.ProgramId, openSurvey, Id(template, "answered"));
+    }
+
+    /// <summary>A survey of the program sent today to the demo teacher alone, open for two weeks, with a question of each type.</summary>
+    private static long AddOpenSurvey(string databasePath, long schoolId, long programId, long topicId)
+    {
+        using var db = new TestDatabase(databasePath);
+        db.Open();
+        using var tx = db.BeginTransaction();
+        long Run(string sql, params (string Name, object? Value)[] values)
+        {
+            using var c = db.CreateCommand();
+            c.Transaction = tx;
+            c.CommandText = sql;
+            c.Parameters.AddWithValue("$school", schoolId);
+            foreach (var (name, value) in values) c.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        var survey = Run("""
+            INSERT INTO "Surveys" ("SchoolId", "ProgramId", "Title", "Description", "Kind", "Anonymous", "Audience", "Deadline", "Status", "SentAt", "CreatedAt", "CreatedBy", "Version")
+            VALUES ($school, $program, 'Промежуточный опрос участников программы', 'Ответ займёт пять минут.', 'Custom', 0, 'AllStaff', $deadline, 'Sent', $now, $now, 'curator', 0)
+            RETURNING "Id"
+            """, ("$program", programId), ("$now", now), ("$deadline", DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        (string Type, string Text, string? Options, long? Topic)[] questions =
+        [
+            ("Scale5", "Насколько полезны встречи с наставником?", null, null), ("Scale10", "Насколько вы готовы рекомендовать программу коллегам?", null, null),
+            ("SingleChoice", "Как часто вы встречаетесь?", "Раз в неделю\nРаз в две недели\nРаз в месяц", null),
+            ("MultipleChoice", "Что было полезнее всего?", "Посещение уроков\nРазбор уроков\nСовместные мероприятия", null),
+            ("ShortText", "Одним словом: программа для вас —", null, null), ("LongText", "Что стоит изменить?", null, null),
+            ("TopicRating", "Оцените, как вы владеете темой", null, topicId),
+        ];
+        for (var i = 0; i < questions.Length; i++)
+        {
+            var (type, text, options, topic) = questions[i];
+            Run("""
+                INSERT INTO "SurveyQuestions" ("SchoolId", "SurveyId", "SortOrder", "Type", "Text", "Options", "Required", "TopicId", "Measure")
+                VALUES ($school, $survey, $order, $type, $text, $options, $required, $topic, 'None') RETURNING "Id"
+                """, ("$survey", survey), ("$order", i + 1), ("$type", type), ("$text", text), ("$options", options), ("$required", i == 0), ("$topic", topic));
+        }
+        Run("""
+            INSERT INTO "SurveyRecipients" ("SchoolId", "SurveyId", "PersonId", "Answered")
+            SELECT $school, $survey, "PersonId", 0 FROM "AspNetUsers" WHERE "UserName" = 'teacher' RETURNING "Id"
+            """, ("$survey", survey));
+        tx.Commit();
+        return survey;
     }
 
     /// <summary>The opening of a script that sends JSON and fails with the answer's text on an error; the script's body follows.</summary>
@@ -105,6 +167,9 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
             """DELETE FROM "PlanTemplates" WHERE "Id" = @template""",
         };
         if (!PlanExisted) sql.Add("""DELETE FROM "DevelopmentPlans" WHERE "Id" = @plan""");
+        sql.Add("""DELETE FROM "SurveyRecipients" WHERE "SurveyId" = @survey""");
+        sql.Add("""DELETE FROM "SurveyQuestions" WHERE "SurveyId" = @survey""");
+        sql.Add("""DELETE FROM "Surveys" WHERE "Id" = @survey""");
         foreach (var text in sql)
         {
             using var c = db.CreateCommand();
@@ -115,6 +180,7 @@ internal sealed record WalkPairWork(long PairId, int PlanId, int TaskId, int Mee
             c.Parameters.AddWithValue("@pair", PairId);
             c.Parameters.AddWithValue("@plan", PlanId);
             c.Parameters.AddWithValue("@template", TemplateId);
+            c.Parameters.AddWithValue("@survey", OpenSurveyId);
             c.ExecuteNonQuery();
         }
         tx.Commit();

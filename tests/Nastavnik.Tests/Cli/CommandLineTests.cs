@@ -3,22 +3,35 @@ using Nastavnik.Tests.Infrastructure;
 
 namespace Nastavnik.Tests.Cli;
 
-/// <summary>The executable's commands, run as a separate process against a fresh SQLite file, the way an administrator runs them.</summary>
+/// <summary>
+/// The executable's commands against a fresh SQLite file, the way an administrator runs them. What only a process shows (its start,
+/// exit code and output streams) is checked with the real executable (<see cref="CliProcess"/>): the help, the first migration,
+/// a refused import and a taken login. The other commands go through the same entry point in the test process
+/// (<see cref="CliInProcess"/>, same file, same parsing and output): a process per command cost 4–13 s of CPU each (the host
+/// and the EF model built cold every time) and made this the slowest test of the suite (docs/benchmarks.md).
+/// </summary>
+[Collection(CliCollection.Name)]
 public sealed class CommandLineTests : IDisposable
 {
-    private readonly CliProcess _cli = new();
-    private string Db => _cli.Db;
+    private readonly CliProcess _process = new();
+    private readonly CliInProcess _cli;
+
+    /// <summary>Both runners work in one folder on one database file; disposing the process runner removes it.</summary>
+    public CommandLineTests() => _cli = new CliInProcess(dir: _process.Dir);
+
     private Task<(int Code, string Out, string Err)> Run(params string[] args) => _cli.Run(args);
+    private Task<(int Code, string Out, string Err)> Process(params string[] args) => _process.Run(args);
     private long Scalar(string sql) => _cli.Scalar(sql);
 
     [Fact]
     public async Task Migrate_import_user_create_and_demo_reset_work_from_the_command_line()
     {
-        var help = await Run("--help");
+        var help = await Process("--help");
+        help.Code.ShouldBe(0, help.Err);
         help.Out.ShouldContain("migrate");
         help.Out.ShouldContain("import");
 
-        var migrate = await Run("migrate");
+        var migrate = await Process("migrate");
         migrate.Code.ShouldBe(0, migrate.Err);
         migrate.Out.ShouldContain("_Initial");
         (await Run("migrate")).Out.ShouldContain("up to date");
@@ -29,16 +42,16 @@ public sealed class CommandLineTests : IDisposable
         reset.Out.ShouldContain("curator");
         Scalar("SELECT COUNT(*) FROM People").ShouldBe(276);
 
-        var good = Path.Combine(_cli.Dir, "good.csv");
+        var good = Path.Combine(_process.Dir, "good.csv");
         await File.WriteAllTextAsync(good, "ФИО;Стаж\nКомандова Лидия Павловна;12\nСтроков Илья Ильич;3\n", Encoding.UTF8);
         var import = await Run("import", "staff", good, "--school", "3");
         import.Code.ShouldBe(0, import.Err);
         import.Out.ShouldContain("новых 2");
         Scalar("SELECT COUNT(*) FROM People WHERE LastName IN ('Командова', 'Строков') AND SchoolId = 3").ShouldBe(2);
 
-        var bad = Path.Combine(_cli.Dir, "bad.csv");
+        var bad = Path.Combine(_process.Dir, "bad.csv");
         await File.WriteAllTextAsync(bad, "ФИО;Стаж\nПлохова Ева Львовна;12\nКривов;3\n", Encoding.UTF8);
-        var refused = await Run("import", "staff", bad, "--school", "3");
+        var refused = await Process("import", "staff", bad, "--school", "3");
         refused.Code.ShouldBe(1);
         refused.Err.ShouldContain("Строка 3, столбец «ФИО»");
         Scalar("SELECT COUNT(*) FROM People WHERE LastName = 'Плохова'").ShouldBe(0);
@@ -51,7 +64,7 @@ public sealed class CommandLineTests : IDisposable
         // The login rule and the taken login are the page's (AccountCommands), with the page's words.
         var cyrillic = await Run("user", "create", "--username", "строков", "--password", "start2026x", "--role", "teacher", "--school", "3");
         (cyrillic.Code, cyrillic.Err.Trim()).ShouldBe((1, Nastavnik.Web.Features.Admin.Users.AccountCommands.LoginRule));
-        var taken = await Run("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3");
+        var taken = await Process("user", "create", "--username", "komandova", "--password", "start2026x", "--role", "teacher", "--school", "3");
         taken.Code.ShouldBe(4);
         taken.Err.ShouldContain("Логин «komandova» уже занят");
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'строков'").ShouldBe(0);
@@ -74,7 +87,11 @@ public sealed class CommandLineTests : IDisposable
         Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'director7'").ShouldBe(1);
     }
 
-    public void Dispose() => _cli.Dispose();
+    public void Dispose()
+    {
+        _cli.Dispose();
+        _process.Dispose();
+    }
 }
 
 /// <summary>`nastavnik match --instance`: the engine's instance file solved by the command, run through the entry point in-process.</summary>

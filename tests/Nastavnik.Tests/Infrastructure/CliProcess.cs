@@ -8,9 +8,10 @@ namespace Nastavnik.Tests.Infrastructure;
 /// The `nastavnik` command line against a fresh SQLite file, the way an administrator runs it: <see cref="CliProcess"/> starts the
 /// real executable, <see cref="CliInProcess"/> calls the same entry point inside the test process (no process start).
 /// </summary>
-public abstract class CliRunner(bool demo) : IDisposable
+public abstract class CliRunner(bool demo, string? dir) : IDisposable
 {
-    public string Dir { get; } = Directory.CreateTempSubdirectory("nastavnik-cli-").FullName;
+    /// <summary>The command's working folder, holding its database: a new one, or one given to share with another runner.</summary>
+    public string Dir { get; } = dir ?? Directory.CreateTempSubdirectory("nastavnik-cli-").FullName;
     public string Db => Path.Combine(Dir, "cli.db");
     /// <summary>More environment variables for the command, e.g. another database: they override the defaults below.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -47,7 +48,7 @@ public abstract class CliRunner(bool demo) : IDisposable
 }
 
 /// <summary>The real executable, one process per command: what the process itself adds (its start, exit code, output streams).</summary>
-public sealed class CliProcess(bool demo = true) : CliRunner(demo)
+public sealed class CliProcess(bool demo = true, string? dir = null) : CliRunner(demo, dir)
 {
     public override async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
@@ -76,7 +77,7 @@ public sealed class CliProcess(bool demo = true) : CliRunner(demo)
 /// with its configuration in the environment, its working folder and its console output captured, as a process would have
 /// them. Those three are the whole process's, so a class using this is in the <see cref="CliCollection"/>, which runs alone.
 /// </summary>
-public sealed class CliInProcess(bool demo = true) : CliRunner(demo)
+public sealed class CliInProcess(bool demo = true, string? dir = null) : CliRunner(demo, dir)
 {
     /// <summary>Program.cs's top-level statements: the compiler's async method behind the assembly's (blocking) entry point.</summary>
     private static readonly System.Reflection.MethodInfo EntryPoint = typeof(Program).GetMethod("<Main>$",
