@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Logging.Console;
 using Nastavnik.Web.Features.Notifications;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -37,7 +36,9 @@ public static class Observability
             });
         }
         var otlp = !string.IsNullOrWhiteSpace(config[OtlpEndpointSetting]);
-        builder.Services.AddOptions<MetricsAccessOptions>().BindConfiguration(MetricsAccessOptions.Section);
+        builder.Services.AddOptions<MetricsAccessOptions>().BindConfiguration(MetricsAccessOptions.Section)
+            .Validate(o => o.IsValid, "Metrics:AllowedNetworks holds an entry that is neither an address nor a network (10.0.0.7, 10.0.0.0/24).")
+            .ValidateOnStart();
         builder.Services.AddHealthChecks().AddCheck<MigrationsHealthCheck>(Operations.MigrationsCheck);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))

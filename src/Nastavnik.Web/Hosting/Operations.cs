@@ -15,12 +15,16 @@ public sealed class MetricsAccessOptions
     /// <summary>Addresses or networks, e.g. "10.0.0.7" or "10.0.0.0/24", of the Prometheus server(s) that scrape this node.</summary>
     public string[] AllowedNetworks { get; set; } = [];
 
+    public bool IsValid => Entries.All(e => IPAddress.TryParse(e, out _) || System.Net.IPNetwork.TryParse(e, out _));
+
+    private IEnumerable<string> Entries => AllowedNetworks.Select(e => e.Trim()).Where(e => e.Length > 0);
+
     public bool Admits(IPAddress? address)
     {
         if (address is null) return false;
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         if (IPAddress.IsLoopback(address)) return true;
-        foreach (var entry in AllowedNetworks.Select(e => e.Trim()).Where(e => e.Length > 0))
+        foreach (var entry in Entries)
         {
             if (entry.Contains('/', StringComparison.Ordinal) ? System.Net.IPNetwork.Parse(entry).Contains(address) : IPAddress.Parse(entry).Equals(address))
                 return true;
