@@ -38,9 +38,11 @@ public static class WebApp
         builder.Services.AddNastavnikAccounts();
         builder.Services.AddNastavnikWeb();
         builder.Services.AddNastavnikWebSecurity(builder.Configuration);
+        builder.AddNastavnikObservability();
 
         var app = builder.Build();
 
+        app.UseRequestLogScope();
         app.UseNastavnikWebSecurity();
         // API callers get RFC 7807 problem details; people get the error page.
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
@@ -50,6 +52,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRequestLogUser();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -58,6 +61,7 @@ public static class WebApp
         app.MapUnsubscribe();
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapNastavnikOperations();
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<Features.Account.MustChangePasswordFilter>()
             .AddEndpointFilter<ApiValidationFilter>();
         api.MapStaffApi();

@@ -22,7 +22,7 @@ public sealed class SignInCommands(
         var from = address?.ToString() ?? "unknown";
         if (!throttle.MayTry(from, userName))
         {
-            log.SignInFailed(userName, "throttled");
+            log.SignInFailed(null, "throttled");
             await AuditEvents.RecordAsync(db, null, userName, "SignIn", "throttled", new { address = from }, ct);
             return SignInOutcome.Throttled;
         }
@@ -32,12 +32,12 @@ public sealed class SignInCommands(
         if (result.Succeeded)
         {
             await signIn.SignInAsync(user!, remember);
-            log.SignedIn(userName);
+            log.SignedIn(user!.Id);
             await AuditEvents.RecordAsync(db, user!.SchoolId, userName, "SignIn", "succeeded", new { address = from }, ct);
             return SignInOutcome.SignedIn;
         }
         throttle.Failed(from, userName);
-        log.SignInFailed(userName, result.IsLockedOut ? "blocked" : "wrong login or password");
+        log.SignInFailed(user?.Id, result.IsLockedOut ? "blocked" : "wrong login or password");
         await AuditEvents.RecordAsync(db, user?.SchoolId, userName, "SignIn", "failed", new { address = from, known = user is not null }, ct);
         return result.IsLockedOut ? SignInOutcome.Blocked : SignInOutcome.Refused;
     }

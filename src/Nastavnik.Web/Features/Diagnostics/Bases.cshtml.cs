@@ -51,7 +51,7 @@ public class BasesModel(AppDbContext db, IAuthorizationService authorization, Ti
         var rows = Directions.SelectMany(d => d.Topics.SelectMany(t => t.Entries.Select(e =>
             (IReadOnlyList<object?>)[d.Name, t.Topic.Name, e.Teacher.FullName, e.Value, e.Teacher.Department])));
         var title = Mentees ? "База наставляемых" : "База наставников";
-        log.PersonalDataExported(Mentees ? "Mentee base" : "Mentor base", User.Identity!.Name!, db.School.SchoolId, Directions.Sum(d => d.Topics.Sum(t => t.Entries.Count)));
+        log.PersonalDataExported(Mentees ? "Mentee base" : "Mentor base", OperatorLog.AccountOf(db.School), db.School.SchoolId, Directions.Sum(d => d.Topics.Sum(t => t.Entries.Count)));
         return File(XlsxWriter.Write(new XlsxWriter.Sheet(title, headers, rows)), XlsxWriter.ContentType, $"{title} {clock.Today():dd.MM.yyyy}.xlsx");
     }
 

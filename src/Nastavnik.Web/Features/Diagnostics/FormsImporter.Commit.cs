@@ -32,7 +32,7 @@ public sealed partial class FormsImporter
         await FormsImportColumns.SaveAsync(db, preview.File.Headers, preview.Mapping, userName, ct);
         var result = await WriteAsync(preview, roundId, userName, ct);
         await tx.CommitAsync(ct);
-        log.Imported("Forms", userName, db.School.SchoolId, result.ResponsesCreated, result.ResponsesUpdated, preview.Rows.Count - result.People);
+        log.Imported("Forms", OperatorLog.AccountOf(db.School), db.School.SchoolId, result.ResponsesCreated, result.ResponsesUpdated, preview.Rows.Count - result.People);
         return result;
     }
 

@@ -44,7 +44,7 @@ public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log
                 b.DemandExceedsSupply ? "да" : "нет", map.Uncovered.Count(d => d.Topic.Id == b.Topic.Id)]));
         var uncovered = new XlsxWriter.Sheet("Непокрытые дефициты", ["ФИО", "МО", "Направление", "Тема", "Приоритет"],
             map.Uncovered.Select(d => (IReadOnlyList<object?>)[d.Teacher.FullName, d.Teacher.Department, d.Topic.DirectionName, d.Topic.Name, d.Priority]));
-        log.PersonalDataExported("Competency map", User.Identity!.Name!, db.School.SchoolId, map.Rows.Count);
+        log.PersonalDataExported("Competency map", OperatorLog.AccountOf(db.School), db.School.SchoolId, map.Rows.Count);
         return File(XlsxWriter.Write(matrix, balance, uncovered), XlsxWriter.ContentType, $"Карта компетенций {clock.Today():dd.MM.yyyy}.xlsx");
     }
 

@@ -25,8 +25,8 @@ public sealed class NodeIdentity
 /// the job's <see cref="JobLease"/>: the lease is taken by a conditional update that also checks the last run, so one node runs
 /// it and the others skip it. A failing job is logged and tried again at the next interval; the runner itself never stops.
 /// </summary>
-public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, NodeIdentity node, ILogger<JobRunner> log)
-    : BackgroundService
+public sealed partial class JobRunner(
+    IServiceScopeFactory scopes, IOptions<JobOptions> options, NodeIdentity node, JobTelemetry telemetry, ILogger<JobRunner> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,9 +64,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
         var lastRunBefore = db.Clock.UtcTime() - job.Interval;
         var lease = TimeSpan.FromMinutes(Math.Max(1, options.Value.LeaseMinutes));
         if (!await JobLeases.TryTakeAsync(db, name, node.Id, lease, lastRunBefore, ct)) return;
+        // Every entry the job logs says which job wrote it.
+        using var logScope = log.BeginScope(new Dictionary<string, object?> { ["Job"] = name });
         try
         {
-            await job.RunAsync(ct);
+            await telemetry.RunAsync(job, ct);
         }
         finally
         {
@@ -87,6 +89,7 @@ public static class JobRegistration
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section);
         services.AddSingleton<NodeIdentity>();
+        services.AddSingleton<JobTelemetry>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<LetterComposer>();

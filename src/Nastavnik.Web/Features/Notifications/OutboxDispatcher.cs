@@ -155,7 +155,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Attempts, attempts).SetProperty(l => l.LastError, text)
                 .SetProperty(l => l.NotBefore, now + pause).SetProperty(l => l.FailedAt, failed)
                 .SetProperty(l => l.ClaimedBy, (string?)null).SetProperty(l => l.ClaimedUntil, (DateTime?)null), CancellationToken.None);
-        if (failed is not null) LetterLog.GivenUp(log, letter.Id, text);
+        if (failed is not null) LetterLog.GivenUp(log, letter.Id, LetterLog.WithoutAddresses(text));
     }
 
     private async Task ReleaseAsync(IEnumerable<OutboxLetter> letters, string claim)
@@ -174,4 +174,10 @@ internal static partial class LetterLog
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Letter {Id} given up: {Error}")]
     public static partial void GivenUp(ILogger logger, long id, string error);
+
+    /// <summary>A server's refusal often quotes the recipient: the log gets it without e-mail addresses (the outbox page shows it whole).</summary>
+    public static string WithoutAddresses(string error) => Address().Replace(error, "<адрес>");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s<>()\[\]:;,""']+@[^\s<>()\[\]:;,""']+")]
+    private static partial System.Text.RegularExpressions.Regex Address();
 }

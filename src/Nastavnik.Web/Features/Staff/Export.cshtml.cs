@@ -30,7 +30,7 @@ public class ExportModel(AppDbContext db, TimeProvider clock, ILogger<ExportMode
             p.IsArchived ? "да" : null,
         ]);
         var bytes = XlsxWriter.Write(new XlsxWriter.Sheet("Педагоги", Headers, rows));
-        log.PersonalDataExported("Staff registry", User.Identity!.Name!, db.School.SchoolId, people.Count);
+        log.PersonalDataExported("Staff registry", OperatorLog.AccountOf(db.School), db.School.SchoolId, people.Count);
         return File(bytes, XlsxWriter.ContentType, $"Педагоги {clock.Today():dd.MM.yyyy}.xlsx");
     }
 

@@ -132,7 +132,7 @@ public sealed partial class StaffImporter
             db.ChangeTracker.Clear();
             report?.Invoke(done += batch.Length);
         }
-        log.Imported("Staff", userName, db.School.SchoolId, created, updated, skipped);
+        log.Imported("Staff", OperatorLog.AccountOf(db.School), db.School.SchoolId, created, updated, skipped);
         return new StaffImportResult(created, updated, skipped);
     }
 }
