@@ -64,7 +64,7 @@ public static class DatabaseBackup
                 log.LogWarning(e, "pg_dump failed; the backup is a logical export instead");
             }
         }
-        var copy = await PostgresCopy.WriteAsync(npgsql, zip, ct);
+        var copy = await PostgresCopy.WriteAsync(ConnectionString(db), zip, ct);
         return Manifest(provider, copy.Payload, copy.Migrations) with { Tables = copy.Tables, Sequences = copy.Sequences };
     }
 
@@ -90,7 +90,7 @@ public static class DatabaseBackup
                 await PostgresDump.RestoreAsync(pgDump, (NpgsqlConnection)conn, ConnectionString(db), zip, ct);
                 break;
             case BackupPayload.Copy:
-                await PostgresCopy.RestoreAsync(db, (NpgsqlConnection)conn, zip, manifest, ct);
+                await PostgresCopy.RestoreAsync(db, ConnectionString(db), zip, manifest, ct);
                 break;
             default:
                 throw new BackupException($"Неизвестный вид копии «{manifest.Payload}»: её сделала более новая версия Наставника.");

@@ -5,11 +5,12 @@ namespace Nastavnik.Web.Data.Backup;
 /// <summary>The tables of the database as it is (not as the model says), read from its catalog, for backups and their checks.</summary>
 public static class DatabaseTables
 {
-    /// <summary>Tables that hold no school's data: the migrations' own, the roles every start creates, the leases of the jobs. A
+    /// <summary>Tables that hold no school's data: the migrations' own, the roles every start creates, the leases of the jobs, the data
+    /// stamps of the caches (bumped by creating the roles). A
     /// database with rows only in these is empty (a fresh install that was started once).</summary>
     public static readonly IReadOnlySet<string> Machinery = new HashSet<string>(StringComparer.Ordinal)
     {
-        "__EFMigrationsHistory", "__EFMigrationsLock", "AspNetRoles", "JobLeases",
+        "__EFMigrationsHistory", "__EFMigrationsLock", "AspNetRoles", "JobLeases", "DataStamps",
     };
 
     public const string HistoryTable = "__EFMigrationsHistory";

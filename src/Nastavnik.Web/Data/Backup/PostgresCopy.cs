@@ -15,9 +15,9 @@ namespace Nastavnik.Web.Data.Backup;
 internal static class PostgresCopy
 {
     public static async Task<(string Payload, List<string> Migrations, List<BackupTable> Tables, List<BackupSequence> Sequences)> WriteAsync(
-        NpgsqlConnection conn, ZipArchive zip, CancellationToken ct)
+        string connectionString, ZipArchive zip, CancellationToken ct)
     {
-        if (conn.State != ConnectionState.Open) await conn.OpenAsync(ct);
+        await using var conn = await OpenAsync(connectionString, ct);
         await using var tx = await conn.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await DatabaseTables.ExecuteAsync(conn, "SET TRANSACTION READ ONLY", ct);
         var migrations = await DatabaseTables.MigrationsAsync(conn, DatabaseProvider.PostgreSQL, ct);
@@ -46,8 +46,9 @@ internal static class PostgresCopy
         return (BackupPayload.Copy, migrations, tables, sequences);
     }
 
-    public static async Task RestoreAsync(AppDbContext db, NpgsqlConnection conn, ZipArchive zip, BackupManifest manifest, CancellationToken ct)
+    public static async Task RestoreAsync(AppDbContext db, string connectionString, ZipArchive zip, BackupManifest manifest, CancellationToken ct)
     {
+        await using var conn = await OpenAsync(connectionString, ct);
         await PostgresSchema.DropTablesAsync(conn, ct);
         // The schema of the backup, as this build's migrations make it; later migrations are applied on start, as for any database.
         await db.GetService<IMigrator>().MigrateAsync(manifest.SchemaVersion, ct);
@@ -87,6 +88,14 @@ internal static class PostgresCopy
         var columns = new List<string>();
         while (await reader.ReadAsync(ct)) columns.Add(reader.GetString(0));
         return columns;
+    }
+
+    /// <summary>A connection of its own without a command timeout: copying a large table may take longer than a request.</summary>
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false }.ConnectionString);
+        await conn.OpenAsync(ct);
+        return conn;
     }
 
     private static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(DatabaseTables.Quote));
