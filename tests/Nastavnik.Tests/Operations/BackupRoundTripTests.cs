@@ -42,7 +42,7 @@ public abstract class BackupRoundTripTests(AppFixture app, ITestOutputHelper out
     [Fact]
     public async Task A_backup_restored_into_an_empty_database_holds_every_row_of_every_table_and_the_app_starts_on_it()
     {
-        string[] formats = app.Provider == DatabaseProvider.Sqlite ? [""] : ["", PostgresTools_Off];
+        string[] formats = app.Provider == DatabaseProvider.Sqlite ? [""] : ["", LogicalExport];
         var dir = Directory.CreateTempSubdirectory("nastavnik-backup-test-").FullName;
         try
         {
@@ -92,7 +92,7 @@ public abstract class BackupRoundTripTests(AppFixture app, ITestOutputHelper out
         }
     }
 
-    private const string PostgresTools_Off = "off";
+    private const string LogicalExport = "off";
 
     private async Task ShouldHoldTheSameRowsAsync(string sourceCs, string restoredCs)
     {
@@ -102,7 +102,8 @@ public abstract class BackupRoundTripTests(AppFixture app, ITestOutputHelper out
         (await DatabaseSnapshot.TablesAsync(restored, app.Provider)).ShouldBe(tables);
         tables.Count.ShouldBeGreaterThan(50);
         var columns = await DatabaseSnapshot.ColumnsAsync(source, app.Provider);
-        (await DatabaseSnapshot.ColumnsAsync(restored, app.Provider)).ShouldBe(columns);
+        static List<string> Text(Dictionary<string, string[]> c) => c.Select(t => $"{t.Key}: {string.Join(", ", t.Value)}").ToList();
+        Text(await DatabaseSnapshot.ColumnsAsync(restored, app.Provider)).ShouldBe(Text(columns));
         columns[DatabaseTables.HistoryTable] = ["MigrationId", "ProductVersion"];
         var expected = await DatabaseSnapshot.DataAsync(source, columns);
         var actual = await DatabaseSnapshot.DataAsync(restored, columns);

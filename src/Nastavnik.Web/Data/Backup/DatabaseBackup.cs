@@ -49,6 +49,8 @@ public static class DatabaseBackup
             return Manifest(provider, payload, migrations);
         }
         var npgsql = (NpgsqlConnection)conn;
+        if ((await DatabaseTables.MigrationsAsync(npgsql, provider, ct)).Count == 0)
+            throw new BackupException("В базе нет схемы Наставника (миграции не применялись): сохранять нечего.");
         var tool = string.Equals(pgDump, PostgresTools.Off, StringComparison.OrdinalIgnoreCase) ? null
             : string.IsNullOrWhiteSpace(pgDump) ? PostgresTools.Find("pg_dump", null) : pgDump;
         if (tool is not null)

@@ -6,8 +6,8 @@ namespace Nastavnik.Web.Data.Backup;
 public static class DatabaseTables
 {
     /// <summary>Tables that hold no school's data: the migrations' own, the roles every start creates, the leases of the jobs, the data
-    /// stamps of the caches (bumped by creating the roles). A
-    /// database with rows only in these is empty (a fresh install that was started once).</summary>
+    /// stamps of the caches (bumped by creating the roles). A database with rows only in these is empty (a fresh install that was
+    /// started once).</summary>
     public static readonly IReadOnlySet<string> Machinery = new HashSet<string>(StringComparer.Ordinal)
     {
         "__EFMigrationsHistory", "__EFMigrationsLock", "AspNetRoles", "JobLeases", "DataStamps",
