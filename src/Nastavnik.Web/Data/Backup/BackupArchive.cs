@@ -57,11 +57,12 @@ public static class BackupArchive
     };
 
     /// <summary>Creates <paramref name="path"/> (which must not exist) readable and writable by this account only.</summary>
-    public static FileStream CreatePrivate(string path) => new(path, new FileStreamOptions
+    public static FileStream CreatePrivate(string path)
     {
-        Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None,
-        UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-    });
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(path, options);
+    }
 
     public static void WriteManifest(ZipArchive zip, BackupManifest manifest)
     {

@@ -66,8 +66,12 @@ internal static class PostgresTools
             ["PGUSER"] = b.Username, ["PGPASSWORD"] = b.Password, ["PGAPPNAME"] = "nastavnik-backup",
             ["PGSSLMODE"] = b.SslMode switch
             {
-                SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Require => "require",
-                SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+                SslMode.Disable => "disable",
+                SslMode.Allow => "allow",
+                SslMode.Require => "require",
+                SslMode.VerifyCA => "verify-ca",
+                SslMode.VerifyFull => "verify-full",
+                _ => "prefer",
             },
         };
         return env;
