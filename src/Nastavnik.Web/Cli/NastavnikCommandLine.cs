@@ -24,6 +24,8 @@ public static class NastavnikCommandLine
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(RemindCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
         return root;
     }
 

@@ -55,6 +55,7 @@ public static class Services
         services.AddOptions<PublicUrlOptions>().BindConfiguration("Nastavnik");
         services.AddScoped<Notifier>();
         services.AddNastavnikJobs();
+        Features.Operations.BackupRegistration.AddNastavnikBackup(services);
         services.AddNastavnikReminders();
         services.AddScoped<AnnouncementCommands>();
         services.AddScoped<Features.Pairs.PairCommands>();
