@@ -3,17 +3,32 @@ namespace Nastavnik.BrowserTests;
 
 /// <summary>
 /// The browser tests share one demo school. Flows that approve pairs from a fresh matching (approval replaces pairs only while none
-/// is at work) start from a program with no pairs: this removes the demo's pairs and everything other flows hung on them.
+/// is at work) start from a program with no pairs: this removes the current program's pairs and everything other flows hung on them,
+/// and leaves last school year's completed program (DemoLastYear) whole, as the monitoring pages compare with it.
 /// </summary>
 internal static class DemoPairs
 {
-    // Dependents first, as the foreign keys require.
-    private static readonly string[] Tables =
+    /// <summary>The current program's rows, dependents first as the foreign keys require; {0} is the program's id.</summary>
+    private static readonly (string Table, string Where)[] Rows =
     [
-        "ObservationScores", "LessonObservations", "ActivityFiles", "ActivityParticipants", "JointActivities",
-        "MeetingFeedback", "MeetingNotes", "MeetingParticipants", "Meetings",
-        "PlanTaskFiles", "PlanCorrections", "PlanTasks", "PlanGoals", "DevelopmentPlans",
-        "PairReports", "PairAgreements", "PairChanges", "MentoringPairs",
+        ("ObservationScores", """ "ObservationId" IN (SELECT "Id" FROM "LessonObservations" WHERE "ActivityId" IN (SELECT "Id" FROM "JointActivities" WHERE "ProgramId" = {0}))"""),
+        ("LessonObservations", """ "ActivityId" IN (SELECT "Id" FROM "JointActivities" WHERE "ProgramId" = {0})"""),
+        ("ActivityFiles", """ "ActivityId" IN (SELECT "Id" FROM "JointActivities" WHERE "ProgramId" = {0})"""),
+        ("ActivityParticipants", """ "ActivityId" IN (SELECT "Id" FROM "JointActivities" WHERE "ProgramId" = {0})"""),
+        ("JointActivities", """ "ProgramId" = {0}"""),
+        ("MeetingFeedback", """ "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "ProgramId" = {0})"""),
+        ("MeetingNotes", """ "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "ProgramId" = {0})"""),
+        ("MeetingParticipants", """ "MeetingId" IN (SELECT "Id" FROM "Meetings" WHERE "ProgramId" = {0})"""),
+        ("Meetings", """ "ProgramId" = {0}"""),
+        ("PlanTaskFiles", """ "TaskId" IN (SELECT "Id" FROM "PlanTasks" WHERE "PlanId" IN (SELECT "Id" FROM "DevelopmentPlans" WHERE "ProgramId" = {0}))"""),
+        ("PlanCorrections", """ "PlanId" IN (SELECT "Id" FROM "DevelopmentPlans" WHERE "ProgramId" = {0})"""),
+        ("PlanTasks", """ "PlanId" IN (SELECT "Id" FROM "DevelopmentPlans" WHERE "ProgramId" = {0})"""),
+        ("PlanGoals", """ "PlanId" IN (SELECT "Id" FROM "DevelopmentPlans" WHERE "ProgramId" = {0})"""),
+        ("DevelopmentPlans", """ "ProgramId" = {0}"""),
+        ("PairReports", """ "PairId" IN (SELECT "Id" FROM "MentoringPairs" WHERE "ProgramId" = {0})"""),
+        ("PairAgreements", """ "PairId" IN (SELECT "Id" FROM "MentoringPairs" WHERE "ProgramId" = {0})"""),
+        ("PairChanges", """ "PairId" IN (SELECT "Id" FROM "MentoringPairs" WHERE "ProgramId" = {0})"""),
+        ("MentoringPairs", """ "ProgramId" = {0}"""),
     ];
 
     public static void ClearIn(string databasePath)
@@ -21,19 +36,36 @@ internal static class DemoPairs
         using var db = new TestDatabase(databasePath);
         db.Open();
         using var tx = db.BeginTransaction();
-        using var school = db.CreateCommand();
-        school.Transaction = tx;
-        school.CommandText = """SELECT "Id" FROM "Organizations" WHERE "IsDemo" = 1 AND "Kind" = 'School'""";
-        var id = Convert.ToInt64(school.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var table in Tables)
+        using var current = db.CreateCommand();
+        current.Transaction = tx;
+        // The current program as the app picks it (ProgramScope.CurrentProgramAsync): the active one, else a draft, else the latest.
+        current.CommandText = """
+            SELECT p."Id" FROM "Programs" p JOIN "Organizations" o ON o."Id" = p."SchoolId" WHERE o."IsDemo" = 1 AND o."Kind" = 'School'
+            ORDER BY CASE p."Status" WHEN 'Active' THEN 0 WHEN 'Draft' THEN 1 ELSE 2 END, p."StartDate" DESC, p."Id" DESC LIMIT 1
+            """;
+        var program = Convert.ToInt64(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (table, where) in Rows)
         {
             using var delete = db.CreateCommand();
             delete.Transaction = tx;
-            delete.CommandText = $"""DELETE FROM "{table}" WHERE "SchoolId" = $s""";
-            delete.Parameters.AddWithValue("$s", id);
+            delete.CommandText = $"""DELETE FROM "{table}" WHERE""" + where.Replace("{0}", "$p", StringComparison.Ordinal);
+            delete.Parameters.AddWithValue("$p", program);
             delete.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>The demo school's completed program of last school year.</summary>
+    public static long LastYearProgram(string databasePath)
+    {
+        using var db = new TestDatabase(databasePath);
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = """
+            SELECT p."Id" FROM "Programs" p JOIN "Organizations" o ON o."Id" = p."SchoolId"
+            WHERE o."IsDemo" = 1 AND o."Kind" = 'School' AND p."Status" = 'Completed' ORDER BY p."StartDate" LIMIT 1
+            """;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A pair the flows make for themselves, by SQL (what the UI would take a matching for).</summary>

@@ -12,6 +12,10 @@ public sealed class MatchingFlowTests(AppServer app)
         DemoPairs.ClearIn(app.DatabasePath);
         var page = await app.NewPageAsync();
         await app.LoginAsync(page, "curator", "curator2026");
+        // Only this year's pairs are cleared: last year's completed program, which the monitoring compares with, keeps its pairs.
+        await page.GotoAsync($"/Monitoring/{DemoPairs.LastYearProgram(app.DatabasePath)}");
+        await Expect(page.Locator("[data-testid=network-row]").First).ToBeAttachedAsync();
+        (await page.Locator("[data-testid=network-empty]").CountAsync()).ShouldBe(0);
         await page.GotoAsync("/Matching");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Подбор пар");
         await page.Locator("[data-testid=run]").ClickAsync();

@@ -82,6 +82,21 @@ public sealed class MonitoringFlowTests(AppServer app)
         // The A4 view for the pedagogical council, printed by Chromium.
         await curator.GotoAsync($"/Monitoring/{programId}/Print");
         await Expect(curator.Locator("[data-testid=print-indicator]").First).ToBeVisibleAsync();
+        // The names beside the supply and demand chart and the comparison chart are whole and fit their axis: Chart.js clips wider ones.
+        await curator.WaitForFunctionAsync("() => window.Chart && Chart.getChart('chart-balance')");
+        var clipped = await curator.EvaluateAsync<string[]>("""
+            () => ['chart-balance', 'chart-comparison'].map(id => Chart.getChart(id)).filter(c => c).flatMap(c => {
+                const y = c.scales.y;
+                c.ctx.save();
+                c.ctx.font = Chart.helpers.toFont(y.options.ticks.font).string;
+                const bad = y.ticks.map(t => [String(c.data.labels[t.value]), [].concat(t.label)])
+                    .filter(([name, lines]) => lines.join(' ') !== name || Math.max(...lines.map(l => c.ctx.measureText(l).width)) > y.width)
+                    .map(([name]) => name);
+                c.ctx.restore();
+                return y.ticks.length === c.data.labels.length ? bad : bad.concat([c.canvas.id + ': names skipped']);
+            })
+            """);
+        clipped.ShouldBeEmpty("names cut short on the A4 view's charts");
         var pdfPath = Path.Combine(app.ScreenshotDir, "monitoring-print.pdf");
         var pdf = await curator.PdfAsync(new() { Format = "A4", Path = pdfPath, PrintBackground = true });
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");

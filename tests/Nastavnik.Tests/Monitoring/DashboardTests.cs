@@ -121,6 +121,11 @@ public abstract class DashboardTests(AppFixture app)
         card.TextContent.ShouldContain("цель: 30 %");
         card.QuerySelector("[data-testid=indicator-status]")!.TextContent.Trim().ShouldBeOneOf("достигнуто", "близко к цели", "ниже цели", "нет данных", "цель не задана");
         card.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Monitoring/{w.ProgramId}/Indicators/coverage");
+        html.QuerySelector("[data-testid=monitoring-swot-link]")!.GetAttribute("href").ShouldBe($"/Monitoring/{w.ProgramId}/Swot");
+        html.QuerySelector("[data-testid=menu-swot]")!.GetAttribute("href").ShouldBe("/Monitoring?handler=Swot");
+        var swot = await curator.GetAsync("/Monitoring?handler=Swot");
+        swot.Headers.Location!.ToString().ShouldBe($"/Monitoring/{w.ProgramId}/Swot", "the menu's entry opens the current program's SWOT");
+        Html.Parse(await curator.GetStringAsync($"/Monitoring/{w.ProgramId}/Swot")).QuerySelector("h1")!.TextContent.ShouldContain("SWOT");
 
         var months = html.QuerySelectorAll("[data-testid=monitoring-months] tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
         var october = months.Single(r => r[0] == "октябрь 2026");

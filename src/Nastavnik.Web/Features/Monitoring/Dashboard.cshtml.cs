@@ -30,6 +30,10 @@ public class DashboardModel(AppDbContext db, ProgramIndicators indicators, TimeP
         return Data is null ? NotFound() : Page();
     }
 
+    /// <summary>/Monitoring?handler=Swot (the menu's «SWOT-анализ»): the SWOT analysis of the current program.</summary>
+    public async Task<IActionResult> OnGetSwotAsync(CancellationToken ct) =>
+        (await db.CurrentProgramAsync(ct))?.Id is { } id ? Redirect($"/Monitoring/{id}/Swot") : Redirect("/Monitoring");
+
     /// <summary>The dashboard and the network of a program, computed once per viewer until the school's data changes.</summary>
     public static async Task<(Dashboard?, Network?)> LoadAsync(AppDbContext db, ProgramIndicators indicators, TimeProvider clock, ViewerCache cache,
         int programId, CancellationToken ct)

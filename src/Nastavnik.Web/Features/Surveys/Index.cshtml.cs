@@ -13,6 +13,7 @@ public class IndexModel(AppDbContext db) : PageModel
     public DateOnly Today { get; private set; }
     public List<SurveyQueries.Row> Surveys { get; private set; } = [];
     public SurveyQueries.PulseSummary? Pulses { get; private set; }
+    public List<SurveyQueries.PulseRow> LatestPulses { get; private set; } = [];
     public List<SurveyQueries.Mine> Mine { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -22,6 +23,7 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             Surveys = await SurveyQueries.ManagerListAsync(db, ct);
             Pulses = await SurveyQueries.PulsesAsync(db, ct);
+            if (Pulses.Sent > 0) LatestPulses = await SurveyQueries.LatestPulsesAsync(db, ct);
         }
         else Mine = await SurveyQueries.MineAsync(db, db.School.PersonId, ct);
     }

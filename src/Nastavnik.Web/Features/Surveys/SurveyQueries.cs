@@ -29,6 +29,31 @@ public static class SurveyQueries
         return new PulseSummary(await pulses.CountAsync(ct), await recipients.CountAsync(ct), await recipients.CountAsync(r => r.Answered, ct));
     }
 
+    public sealed record PulseRow(Row Survey, string Mentor, string Mentee);
+
+    /// <summary>How many of the latest pulses the managers' list shows, each with its pair and a link to its results.</summary>
+    public const int PulsesShown = 20;
+
+    /// <summary>The latest pulses sent (<see cref="PulsesShown"/> at most), newest first, with their pair and response rate.</summary>
+    public static async Task<List<PulseRow>> LatestPulsesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await (
+                from s in db.Surveys.AsNoTracking()
+                where s.Kind == SurveyKind.Pulse && s.Status != SurveyStatus.Draft
+                join p in db.MentoringPairs on s.PairId equals p.Id
+                orderby s.Id descending
+                select new
+                {
+                    Row = new Row(s.Id, s.Title, s.Kind, s.Status, s.Anonymous, s.Deadline,
+                        db.SurveyRecipients.Count(r => r.SurveyId == s.Id), db.SurveyRecipients.Count(r => r.SurveyId == s.Id && r.Answered)),
+                    p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, MenteeLast = p.Mentee!.LastName, MenteeFirst = p.Mentee.FirstName,
+                    MenteeMiddle = p.Mentee.MiddleName,
+                })
+            .Take(PulsesShown).ToListAsync(ct);
+        return rows.Select(r => new PulseRow(r.Row, Text.PersonName.Full(r.LastName, r.FirstName, r.MiddleName),
+            Text.PersonName.Full(r.MenteeLast, r.MenteeFirst, r.MenteeMiddle))).ToList();
+    }
+
     public sealed record Mine(int Id, string Title, SurveyStatus Status, bool Anonymous, DateOnly? Deadline, bool Answered)
     {
         public bool Open(DateOnly today) => !Answered && Status == SurveyStatus.Sent && !(Deadline < today);
@@ -55,18 +80,42 @@ public static class SurveyQueries
 
     public static async Task<Details?> FindAsync(AppDbContext db, int id, CancellationToken ct)
     {
-        var s = await db.Surveys.AsNoTracking().Include(x => x.Questions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var s = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return null;
-        var topicIds = s.Questions.Where(q => q.TopicId != null).Select(q => q.TopicId!.Value).ToList();
-        var topics = await db.Topics.Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var program = s.ProgramId is null ? null : await db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var recipients = await db.SurveyRecipients.CountAsync(r => r.SurveyId == id, ct);
         var answered = await db.SurveyRecipients.CountAsync(r => r.SurveyId == id && r.Answered, ct);
-        var questions = s.Questions.OrderBy(q => q.SortOrder).ThenBy(q => q.Id)
-            .Select(q => new Question(q.Id, q.SortOrder, q.Type, q.Text, SurveyOptions.Split(q.Options), q.Required, q.TopicId,
-                q.TopicId is { } t ? topics.GetValueOrDefault(t) : null, q.Measure)).ToList();
+        var questions = (await QuestionsAsync(db, [id], ct)).GetValueOrDefault(id, []);
         return new Details(s.Id, s.Title, s.Description, s.Kind, s.Status, s.Anonymous, s.Audience, s.Department, s.Deadline, s.ProgramId, program, s.Version,
             questions, recipients, answered);
+    }
+
+    /// <summary>The questions of the given surveys in their order, each with its topic's name: two queries, however many surveys.</summary>
+    public static async Task<Dictionary<int, List<Question>>> QuestionsAsync(AppDbContext db, IReadOnlyCollection<int> surveyIds, CancellationToken ct)
+    {
+        var rows = await (
+                from q in db.SurveyQuestions.AsNoTracking()
+                where surveyIds.Contains(q.SurveyId)
+                from t in db.Topics.Where(t => t.Id == q.TopicId).DefaultIfEmpty()
+                select new { q.SurveyId, q.Id, q.SortOrder, q.Type, q.Text, q.Options, q.Required, q.TopicId, Topic = t == null ? null : t.Name, q.Measure })
+            .ToListAsync(ct);
+        return rows.GroupBy(q => q.SurveyId).ToDictionary(g => g.Key, g => g.OrderBy(q => q.SortOrder).ThenBy(q => q.Id)
+            .Select(q => new Question(q.Id, q.SortOrder, q.Type, q.Text, SurveyOptions.Split(q.Options), q.Required, q.TopicId, q.Topic, q.Measure)).ToList());
+    }
+
+    public sealed record Waiting(int Id, string Title, string? Description, bool Anonymous, DateOnly? Deadline, List<Question> Questions);
+
+    /// <summary>The surveys waiting for the person's answer (as <see cref="MineAsync"/> orders them) with their questions, in three queries.</summary>
+    public static async Task<List<Waiting>> WaitingAsync(AppDbContext db, int personId, CancellationToken ct)
+    {
+        var today = db.Clock.Today();
+        var open = (await MineAsync(db, personId, ct)).Where(m => m.Open(today)).ToList();
+        if (open.Count == 0) return [];
+        var ids = open.Select(m => m.Id).ToList();
+        var descriptions = await db.Surveys.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Description })
+            .ToDictionaryAsync(s => s.Id, s => s.Description, ct);
+        var questions = await QuestionsAsync(db, ids, ct);
+        return open.Select(m => new Waiting(m.Id, m.Title, descriptions.GetValueOrDefault(m.Id), m.Anonymous, m.Deadline, questions.GetValueOrDefault(m.Id, []))).ToList();
     }
 
     /// <summary>Whether the person was sent the survey and has answered it (null: not a recipient).</summary>

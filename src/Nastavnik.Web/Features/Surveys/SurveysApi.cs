@@ -23,16 +23,9 @@ public static class SurveysApi
         // The surveys sent to the signed-in teacher that wait for their answer, with their questions (options by index, from 0).
         group.MapGet("/mine", async (AppDbContext db, CancellationToken ct) =>
         {
-            var today = db.Clock.Today();
-            var waiting = (await SurveyQueries.MineAsync(db, db.School.PersonId, ct)).Where(m => m.Open(today)).ToList();
-            var result = new List<WaitingDto>();
-            foreach (var m in waiting)
-            {
-                var d = (await SurveyQueries.FindAsync(db, m.Id, ct))!;
-                result.Add(new WaitingDto(d.Id, d.Title, d.Description, d.Anonymous, d.Deadline,
-                    d.Questions.Select((q, i) => new QuestionDto(q.Id, i + 1, q.Type, q.Text, q.Options, q.Required, q.TopicId, q.Topic)).ToList()));
-            }
-            return TypedResults.Ok(result);
+            var waiting = await SurveyQueries.WaitingAsync(db, db.School.PersonId, ct);
+            return TypedResults.Ok(waiting.Select(d => new WaitingDto(d.Id, d.Title, d.Description, d.Anonymous, d.Deadline,
+                d.Questions.Select((q, i) => new QuestionDto(q.Id, i + 1, q.Type, q.Text, q.Options, q.Required, q.TopicId, q.Topic)).ToList())).ToList());
         }).RequireAuthorization(Policies.OwnProfile);
 
         // The signed-in recipient's answer: a number for a scale, a single choice or a topic rating; numbers for a multiple choice; text.

@@ -17,10 +17,21 @@
         if (canvas) new Chart(canvas, config);
     }
     var intTicks = { precision: 0 };
-    // Long names of directions and indicators are shortened on a narrow screen (the tables below the charts have them whole).
+    // Long names of directions and indicators are shortened on a narrow screen (the tables below the charts have them whole); on paper
+    // they are wrapped into lines instead, whole: Chart.js gives the names at most half the chart's width and clips what is wider.
+    function lines(label, width) {
+        var out = [], line = '';
+        label.split(' ').forEach(function (word) {
+            if (line && (line + ' ' + word).length > width) { out.push(line); line = word; } else line = line ? line + ' ' + word : word;
+        });
+        if (line) out.push(line);
+        return out;
+    }
     var categoryTicks = {
+        autoSkip: !print,
         callback: function (value) {
             var label = String(this.getLabelForValue(value));
+            if (print) return lines(label, 30);
             return label.length > 24 && this.chart.width < 700 ? label.slice(0, 22) + '…' : label;
         }
     };
