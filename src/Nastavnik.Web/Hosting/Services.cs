@@ -61,6 +61,7 @@ public static class Services
         services.AddScoped<Features.Pairs.PairCommands>();
         services.AddScoped<Features.Pairs.PairQueries>();
         services.AddScoped<Features.Pairs.PairDocuments>();
+        services.AddScoped<Features.Documents.ProgramOrders>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
         services.AddScoped<Features.Meetings.MeetingCommands>();

@@ -5,6 +5,7 @@ using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
 using Nastavnik.Web.Features.Consultations;
 using Nastavnik.Web.Features.Diagnostics;
+using Nastavnik.Web.Features.Documents;
 using Nastavnik.Web.Features.Matching;
 using Nastavnik.Web.Features.Meetings;
 using Nastavnik.Web.Features.Monitoring;
@@ -80,6 +81,7 @@ public static class WebApp
         api.MapActivityApi();
         api.MapSurveysApi();
         api.MapMonitoringApi();
+        api.MapDocumentsApi();
         return app;
     }
 }

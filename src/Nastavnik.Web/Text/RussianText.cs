@@ -40,6 +40,10 @@ public static partial class RussianText
     }
 
     public static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", Culture) ?? "—";
+    /// <summary>A date as official documents write it: «05» октября 2026 г.</summary>
+    public static string DocumentDate(DateOnly d) =>
+        $"«{d.Day:00}» {Culture.DateTimeFormat.MonthGenitiveNames[d.Month - 1]} {d.Year} г.";
+
     public static string DateTime(DateTime d) => d.ToLocalTime().ToString("dd.MM.yyyy HH:mm", Culture);
 }
 

@@ -56,7 +56,7 @@ public abstract class PairWorkflowTests(AppFixture app)
             var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
             paragraphs[0].ShouldBe(school);
             paragraphs.ShouldContain("ПРИКАЗ");
-            paragraphs.ShouldContain("05.10.2026№ 12-о");
+            paragraphs.ShouldContain("«05» октября 2026 г.№ 12-о");
             paragraphs.ShouldContain("ПРИКАЗЫВАЮ:");
             paragraphs.ShouldContain(p => p.StartsWith("1. Закрепить наставнические пары и группы на срок с 01.09.2026 по 30.06.2027", StringComparison.Ordinal));
             paragraphs.ShouldContain("Директор____________" + "__________");

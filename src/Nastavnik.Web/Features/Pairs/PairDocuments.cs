@@ -29,7 +29,7 @@ public sealed class PairDocuments(AppDbContext db)
             .Select(c => new { c.Person!.LastName, c.Person.FirstName, c.Person.MiddleName }).ToListAsync(ct);
         var data = (await SchoolAsync(program.SchoolId, ct))
             .Set("Приказ.Номер", number?.Trim())
-            .Set("Приказ.Дата", RussianText.Date(date ?? db.Clock.Today()))
+            .Set("Приказ.Дата", RussianText.DocumentDate(date ?? db.Clock.Today()))
             .Set("Программа.Наименование", RussianText.Inner(program.Name))
             .Set("Программа.Начало", RussianText.Date(program.StartDate))
             .Set("Программа.Окончание", RussianText.Date(program.EndDate))

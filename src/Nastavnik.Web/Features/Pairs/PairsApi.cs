@@ -92,11 +92,11 @@ public static class PairsApi
         });
 
         group.MapGet("/{id:int}/agreement.docx", async (int id, AgreementCommands a, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            await Download(await a.DocxAsync(id, ct), db, http, ct));
+            await DownloadAudit.ApiFileAsync(await a.DocxAsync(id, ct), db, http, ct));
         group.MapGet("/order.docx", async (int programId, string? number, DateOnly? date, PairDocuments d, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            await Download(await d.OrderAsync(programId, number, date, ct), db, http, ct)).RequireAuthorization(Policies.DiagnosticsManage);
+            await DownloadAudit.ApiFileAsync(await d.OrderAsync(programId, number, date, ct), db, http, ct)).RequireAuthorization(Policies.DiagnosticsManage);
         group.MapGet("/list.xlsx", async (int programId, PairDocuments d, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            await Download(await d.ListAsync(programId, ct), db, http, ct)).RequireAuthorization(Policies.DiagnosticsManage);
+            await DownloadAudit.ApiFileAsync(await d.ListAsync(programId, ct), db, http, ct)).RequireAuthorization(Policies.DiagnosticsManage);
         return api;
     }
 
@@ -111,15 +111,5 @@ public static class PairsApi
         if (result.Error is { } error) return error.ToProblem();
         http.Response.Headers.ETag = ApiProblems.ETag(result.Value!.Version);
         return TypedResults.Ok(AgreementDto.From(result.Value));
-    }
-
-    /// <summary>A file of the API, written to the audit trail like a page's download (<see cref="DownloadAudit"/>).</summary>
-    private static async Task<IResult> Download(CommandResult<DocumentFile> result, AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (result.Error is { } error) return error.ToProblem();
-        var f = result.Value!;
-        await AuditEvents.RecordAsync(db, db.School.SchoolId, http.User.Identity?.Name ?? "anonymous", "Export", "download",
-            new { page = http.Request.Path.Value + http.Request.QueryString.Value, file = f.FileName }, ct);
-        return TypedResults.File(f.Bytes, f.ContentType, f.FileName);
     }
 }

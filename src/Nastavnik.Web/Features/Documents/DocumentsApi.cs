@@ -1,0 +1,23 @@
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Hosting;
+
+namespace Nastavnik.Web.Features.Documents;
+
+/// <summary>REST API of a program's orders: the list of kinds and each order as a .docx, downloads audited. Managers only.</summary>
+public static class DocumentsApi
+{
+    public sealed record OrderKindDto(string Code, string Title, string Url);
+
+    public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/programs").WithTags("Documents").RequireAuthorization(Policies.ProgramWrite);
+
+        group.MapGet("/{id:int}/orders", (int id) =>
+            TypedResults.Ok(ProgramOrders.All.Select(t => new OrderKindDto(t.Code, t.Title, $"/api/v1/programs/{id}/orders/{t.Code}.docx")).ToList()));
+
+        // ?number=12-о&date=yyyy-MM-dd (no number: a line to write it by hand; no date: today).
+        group.MapGet("/{id:int}/orders/{code}.docx", async (int id, string code, string? number, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await orders.OrderAsync(id, code, number, date, ct), db, http, ct));
+        return api;
+    }
+}

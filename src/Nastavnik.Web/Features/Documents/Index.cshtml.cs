@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nastavnik.Web.Data;
+using Nastavnik.Web.Features.Programs;
+using Nastavnik.Web.Hosting;
+
+namespace Nastavnik.Web.Features.Documents;
+
+/// <summary>
+/// A program's orders in the order of the year, each downloaded as a .docx filled from the data with the number and date typed on
+/// the page. Downloads are audited by <see cref="DownloadAudit"/>.
+/// </summary>
+[Authorize(Policy = Policies.ProgramWrite)]
+public class IndexModel(AppDbContext db, ProgramOrders orders, TimeProvider clock) : PageModel
+{
+    public MentoringProgram? Program { get; private set; }
+    public DateOnly Today => clock.Today();
+
+    public async Task<IActionResult> OnGetAsync(int? programId, CancellationToken ct)
+    {
+        Program = programId is { } id ? await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : await db.CurrentProgramAsync(ct);
+        return programId is not null && Program is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnGetOrderAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct)
+    {
+        var result = await orders.OrderAsync(programId, code, number, date, ct);
+        if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
+        if (result.Error is { } error)
+        {
+            TempData["Error"] = error.FullText;
+            return Redirect($"/Documents/{programId}");
+        }
+        var f = result.Value!;
+        return File(f.Bytes, f.ContentType, f.FileName);
+    }
+}
