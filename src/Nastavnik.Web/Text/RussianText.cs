@@ -40,6 +40,10 @@ public static partial class RussianText
     }
 
     public static string Date(DateOnly? d) => d?.ToString("dd.MM.yyyy", Culture) ?? "—";
+    /// <summary>A position or a title inside a sentence: «Учитель математики» → «учитель математики»; «ЗДУВР» keeps its capitals.</summary>
+    public static string? InSentence(string? text) => Clean(text) is not { } s ? null
+        : s.Length > 1 && char.IsLower(s[1]) ? char.ToLower(s[0], Culture) + s[1..] : s;
+
     /// <summary>A date as official documents write it: «05» октября 2026 г.</summary>
     public static string DocumentDate(DateOnly d) =>
         $"«{d.Day:00}» {Culture.DateTimeFormat.MonthGenitiveNames[d.Month - 1]} {d.Year} г.";

@@ -155,6 +155,26 @@ public abstract class ProgramOrdersTests(AppFixture app)
         (await otherCurator.GetAsync($"/Documents/{c.ProgramId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_consent_form_is_filled_with_the_teachers_name_and_the_school_for_the_managers_of_that_school_only()
+    {
+        var school = await app.NewSchoolAsync(teachers: 2);
+        var person = school.Teachers[0].PersonId;
+        var curator = await school.CuratorAsync();
+        var response = await curator.GetAsync($"/Documents/Consent/{person}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var name = await app.WithDb(db => db.Organizations.Where(o => o.Id == school.Id).Select(o => o.Name).FirstAsync());
+        var doc = Doc.Read(await response.Content.ReadAsByteArrayAsync());
+        doc.Paragraphs.ShouldContain("СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ");
+        doc.Paragraphs.ShouldContain(p => p.StartsWith("Я, Ёлкина Анна Сергеевна, учитель, паспорт серия ______", StringComparison.Ordinal));
+        doc.Paragraphs.ShouldContain(p => p.Contains($"даю согласие оператору — {name} — на обработку", StringComparison.Ordinal));
+        doc.Paragraphs.ShouldContain(p => p.StartsWith("«", StringComparison.Ordinal) && p.EndsWith(" г.", StringComparison.Ordinal), "the date as «30» ноября 2026 г.");
+
+        (await (await school.TeacherAsync(1)).GetAsync($"/Documents/Consent/{person}")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        var other = await app.NewSchoolAsync(teachers: 1);
+        (await (await other.AdminAsync()).GetAsync($"/Documents/Consent/{person}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     /// <summary>A .docx read back: its body's paragraphs, its tables as rows of cell texts, and the sheet «С приказом ознакомлены».</summary>
     private sealed record Doc(List<string> Paragraphs, List<List<List<string>>> Tables)
     {

@@ -120,9 +120,6 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
     {
         public string Full => PersonName.Full(Last, First, Middle);
         public string In(NameCase c) => RussianNames.Full(Last, First, Middle, c);
-        public string PositionNote => string.IsNullOrWhiteSpace(Position) ? "" : $" ({InSentence(Position.Trim())})";
-
-        // «Учитель математики» → «учитель математики»; «ЗДУВР» and «Педагог-психолог МО» keep their capitals where they matter.
-        private static string InSentence(string s) => s.Length > 1 && char.IsLower(s[1]) ? char.ToLower(s[0], RussianText.Culture) + s[1..] : s;
+        public string PositionNote => RussianText.InSentence(Position) is { } p ? $" ({p})" : "";
     }
 }
