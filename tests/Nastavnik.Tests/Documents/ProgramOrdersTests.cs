@@ -121,6 +121,17 @@ public abstract class ProgramOrdersTests(AppFixture app)
         reward[1][1].ShouldBe("Ёлкиной Анне Сергеевне");
         reward[1][3].ShouldBe(c.Name(1));
 
+        await app.WithDb(db => db.MentoringPairs.Where(p => p.ProgramId == c.ProgramId && p.MentorId == c.P(1))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PairStatus.Completed)));
+        var thanks = (await As(SignedInScope.Curator(c.School), s => s.Get<ProgramOrders>().ThanksAsync(c.ProgramId, Day))).Value!;
+        thanks.FileName.ShouldBe("Благодарственные письма наставникам 05.10.2026.docx");
+        var letters = Doc.Read(thanks.Bytes).Paragraphs;
+        letters.Count(p => p == "БЛАГОДАРСТВЕННОЕ ПИСЬМО").ShouldBe(2, "a letter per mentor of a completed pair");
+        letters.IndexOf("Уважаемая Анна Сергеевна!").ShouldBeLessThan(letters.IndexOf("Уважаемый Пётр Ильич!"), "in alphabetical order");
+        letters.ShouldContain(p => p.StartsWith("Администрация " + school + " выражает Вам искреннюю благодарность", StringComparison.Ordinal));
+        letters.ShouldContain($"Темы наставничества: {TopicOf(files["order-mentors"], c.Name(0))}. Наставляемые: {c.Name(1)}.");
+        letters.Count(p => p == "«05» октября 2026 г.").ShouldBe(2);
+
         var blank = Doc.Read((await OrderAsync(c, "order-curator", " ")).Value!.Bytes);
         blank.Paragraphs.ShouldContain("«05» октября 2026 г.№ __________");
     }
@@ -144,6 +155,7 @@ public abstract class ProgramOrdersTests(AppFixture app)
         var audited = await app.WithDb(db => db.AuditEntries.Where(a => a.SchoolId == c.School.Id && a.EntityType == "Export").Select(a => a.Changes).ToListAsync());
         audited.ShouldContain(a => a.Contains("order-mentors", StringComparison.Ordinal));
         audited.ShouldContain(a => a.Contains("order-curator.docx", StringComparison.Ordinal));
+        (await curator.GetAsync($"/api/v1/programs/{c.ProgramId}/thanks-letters.docx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "no pair has completed yet");
 
         var teacher = await c.School.TeacherAsync(0);
         (await teacher.GetAsync($"/api/v1/programs/{c.ProgramId}/orders/order-mentors.docx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -174,6 +186,8 @@ public abstract class ProgramOrdersTests(AppFixture app)
         var other = await app.NewSchoolAsync(teachers: 1);
         (await (await other.AdminAsync()).GetAsync($"/Documents/Consent/{person}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private static string TopicOf(Doc mentorsOrder, string mentor) => mentorsOrder.Table(0).Single(r => r[1] == mentor)[3];
 
     /// <summary>A .docx read back: its body's paragraphs, its tables as rows of cell texts, and the sheet «С приказом ознакомлены».</summary>
     private sealed record Doc(List<string> Paragraphs, List<List<List<string>>> Tables)

@@ -3,7 +3,7 @@ using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Documents;
 
-/// <summary>REST API of a program's orders: the list of kinds and each order as a .docx, downloads audited. Managers only.</summary>
+/// <summary>REST API of a program's orders: the list of kinds, each order as a .docx and the letters of thanks to mentors, downloads audited. Managers only.</summary>
 public static class DocumentsApi
 {
     public sealed record OrderKindDto(string Code, string Title, string Url);
@@ -18,6 +18,8 @@ public static class DocumentsApi
         // ?number=12-о&date=yyyy-MM-dd (no number: a line to write it by hand; no date: today).
         group.MapGet("/{id:int}/orders/{code}.docx", async (int id, string code, string? number, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await orders.OrderAsync(id, code, number, date, ct), db, http, ct));
+        group.MapGet("/{id:int}/thanks-letters.docx", async (int id, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await orders.ThanksAsync(id, date, ct), db, http, ct));
         return api;
     }
 }

@@ -24,9 +24,14 @@ public class IndexModel(AppDbContext db, ProgramOrders orders, TimeProvider cloc
         return programId is not null && Program is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnGetOrderAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct)
+    public async Task<IActionResult> OnGetOrderAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct) =>
+        File(programId, await orders.OrderAsync(programId, code, number, date, ct));
+
+    public async Task<IActionResult> OnGetThanksAsync(int programId, DateOnly? date, CancellationToken ct) =>
+        File(programId, await orders.ThanksAsync(programId, date, ct));
+
+    private IActionResult File(int programId, CommandResult<Pairs.DocumentFile> result)
     {
-        var result = await orders.OrderAsync(programId, code, number, date, ct);
         if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
         if (result.Error is { } error)
         {

@@ -16,23 +16,11 @@ public sealed partial class ProgramOrders
     /// </summary>
     private async Task<CommandError?> MentorsAsync(MentoringProgram program, DocumentData data, bool completedOnly, CancellationToken ct)
     {
-        var rows = await db.MentoringPairs.AsNoTracking()
-            .Where(p => p.ProgramId == program.Id && (!completedOnly || p.Status == PairStatus.Completed))
-            .Select(p => new
-            {
-                Mentor = new Named(p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, p.Mentor.Position),
-                p.MentorId,
-                Mentee = PersonName.Full(p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName),
-                Topic = p.Topic!.Direction!.Name + ": " + p.Topic.Name,
-            }).ToListAsync(ct);
-        if (rows.Count == 0)
+        var mentors = await MentorRowsAsync(program.Id, completedOnly, ct);
+        if (mentors.Count == 0)
             return CommandError.Invalid(completedOnly
                 ? "Ни одна пара программы не завершила работу: поощрять по итогам пока некого."
                 : "В программе нет наставнических пар: назначать наставниками некого. Сначала подберите и утвердите пары.");
-        var order = StringComparer.Create(RussianText.Culture, true);
-        var mentors = rows.GroupBy(r => r.MentorId).Select(g => (Mentor: g.First().Mentor,
-                Topics: g.Select(r => r.Topic).Distinct().Order(order).ToList(), Mentees: g.Select(r => r.Mentee).Distinct().Order(order).ToList()))
-            .OrderBy(m => m.Mentor.Full, order).ToList();
         data.SetItems("Педагоги", mentors.Select((m, i) => (Item)new Dictionary<string, string?>
         {
             ["Номер"] = (i + 1).ToString(RussianText.Culture), ["ФИО"] = m.Mentor.Full, ["Кому"] = m.Mentor.In(NameCase.Dative),
@@ -40,6 +28,26 @@ public sealed partial class ProgramOrders
         }));
         Readers(data, data.Collections["Ознакомлены"].Select(r => r["ФИО"]!).Concat(mentors.Select(m => m.Mentor.Full)));
         return null;
+    }
+
+    /// <summary>A mentor of the program with their topics and mentees, in alphabetical order.</summary>
+    private sealed record MentorRow(Named Mentor, List<string> Topics, List<string> Mentees);
+
+    private async Task<List<MentorRow>> MentorRowsAsync(int programId, bool completedOnly, CancellationToken ct)
+    {
+        var rows = await db.MentoringPairs.AsNoTracking()
+            .Where(p => p.ProgramId == programId && (!completedOnly || p.Status == PairStatus.Completed))
+            .Select(p => new
+            {
+                Mentor = new Named(p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, p.Mentor.Position),
+                p.MentorId,
+                Mentee = PersonName.Full(p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName),
+                Topic = p.Topic!.Direction!.Name + ": " + p.Topic.Name,
+            }).ToListAsync(ct);
+        var order = StringComparer.Create(RussianText.Culture, true);
+        return rows.GroupBy(r => r.MentorId).Select(g => new MentorRow(g.First().Mentor,
+                g.Select(r => r.Topic).Distinct().Order(order).ToList(), g.Select(r => r.Mentee).Distinct().Order(order).ToList()))
+            .OrderBy(m => m.Mentor.Full, order).ToList();
     }
 
     /// <summary>
