@@ -111,6 +111,14 @@ public abstract class PersonDataTests(AppFixture app)
         tombstone.Changes.ShouldContain($"\"personId\":{c.PersonId}");
         tombstone.Changes.ShouldNotContain("Удалённый");
 
+        await using (var scope = SignedInScope.As(app, c.School.Id, c.School.Admin, Roles.Administrator))
+        {
+            var staff = scope.Get<Nastavnik.Web.Features.Staff.StaffCommands>();
+            var version = (await app.WithDb(db => db.People.SingleAsync(p => p.Id == c.PersonId))).Version;
+            (await staff.UpdateAsync(c.PersonId, new() { LastName = "Забытова", FirstName = "Ульяна" }, version, default)).Error
+                .ShouldBeRefusal(Nastavnik.Web.Features.ErrorKind.Conflict, PersonDataCommands.ErasedCardMessage);
+            (await staff.SetArchivedAsync(c.PersonId, false, default)).Error.ShouldBeRefusal(Nastavnik.Web.Features.ErrorKind.Conflict, PersonDataCommands.ErasedCardMessage);
+        }
         var again = await admin.PostAsJsonAsync($"/api/v1/staff/{c.PersonId}/erase", new { confirm = "УДАЛИТЬ" });
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await again.Content.ReadAsStringAsync()).ShouldContain("уже удалены");

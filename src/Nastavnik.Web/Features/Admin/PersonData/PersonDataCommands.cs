@@ -20,6 +20,7 @@ public sealed class PersonDataCommands(AppDbContext db, Pairs.PairCommands pairs
     public const string NotFoundMessage = "Сотрудник не найден.";
     public const string ForbiddenMessage = "Выгружать и удалять персональные данные может только администратор школы.";
     public const string ErasedAction = "erase";
+    public const string ErasedCardMessage = "Персональные данные этого сотрудника удалены: карточку нельзя изменить или вернуть из архива, учётную запись — создать.";
 
     public async Task<CommandResult<PersonDataFile>> ExportAsync(int personId, CancellationToken ct)
     {

@@ -82,7 +82,7 @@ internal static class PersonErasure
     /// Every text column of every table, one statement each: the login where it is the whole value, else the name and contacts
     /// replaced where they appear (the longest first, so a full name goes before its shorter forms).
     /// </summary>
-    private static async Task ScrubAsync(AppDbContext db, IReadOnlyList<string> values, IReadOnlyList<string> logins, CancellationToken ct)
+    private static async Task ScrubAsync(AppDbContext db, List<string> values, IReadOnlyList<string> logins, CancellationToken ct)
     {
         var find = db.Database.IsNpgsql() ? "strpos({0}, {1}) > 0" : "instr({0}, {1}) > 0";
         object[] args = [ErasedName, ErasedLogin, .. values, .. logins];
