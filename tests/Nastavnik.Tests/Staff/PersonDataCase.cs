@@ -63,15 +63,24 @@ public sealed record PersonDataCase(MeetingCase Meetings, int PersonId, string L
             db.SurveyRecipients.AddRange(new SurveyRecipient { SchoolId = school, SurveyId = survey.Id, PersonId = id, Answered = true },
                 new SurveyRecipient { SchoolId = school, SurveyId = survey.Id, PersonId = c.P(0), Answered = true });
             db.SurveyResponses.AddRange(
-                new SurveyResponse { Id = Guid.NewGuid(), SchoolId = school, SurveyId = survey.Id, PersonId = id, Day = new DateOnly(2026, 10, 7), Answers =
-                    [new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = text, Text = "Мой ответ: разбор уроков" }, new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = scale, Number = 5 }] },
-                new SurveyResponse { Id = Guid.NewGuid(), SchoolId = school, SurveyId = survey.Id, PersonId = c.P(0), Day = new DateOnly(2026, 10, 7), Answers =
-                    [new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = text, Text = $"Ответ {OthersMarker}" }] });
+                new SurveyResponse
+                {
+                    Id = Guid.NewGuid(), SchoolId = school, SurveyId = survey.Id, PersonId = id, Day = new DateOnly(2026, 10, 7), Answers =
+                    [new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = text, Text = "Мой ответ: разбор уроков" }, new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = scale, Number = 5 }]
+                },
+                new SurveyResponse
+                {
+                    Id = Guid.NewGuid(), SchoolId = school, SurveyId = survey.Id, PersonId = c.P(0), Day = new DateOnly(2026, 10, 7), Answers =
+                    [new() { Id = Guid.NewGuid(), SchoolId = school, QuestionId = text, Text = $"Ответ {OthersMarker}" }]
+                });
             db.Consultations.Add(new Consultation { SchoolId = school, RequesterId = id, ConsultantId = c.P(0), Question = "Как вести журнал наблюдений?", RequestedAt = DateTime.UtcNow });
             var users = await db.Users.Where(u => u.SchoolId == school && u.PersonId != null).ToDictionaryAsync(u => u.PersonId!.Value, u => u.Id);
             db.Notifications.Add(new Notification { SchoolId = school, UserId = users[id], Kind = "announcement", Title = "Встреча завтра", Text = "Не забудьте о встрече." });
-            db.Notifications.Add(new Notification { SchoolId = school, UserId = users[c.P(0)], Kind = "announcement", Title = "Новая пара",
-                Text = $"Вы наставник {RussianNames.Full(last, "Ульяна", "Тимуровна", NameCase.Genitive)} ({full})." });
+            db.Notifications.Add(new Notification
+            {
+                SchoolId = school, UserId = users[c.P(0)], Kind = "announcement", Title = "Новая пара",
+                Text = $"Вы наставник {RussianNames.Full(last, "Ульяна", "Тимуровна", NameCase.Genitive)} ({full})."
+            });
             return await db.SaveChangesAsync();
         });
         using (await app.LoginAsync(t1.Login, TestSchool.Password)) { }
