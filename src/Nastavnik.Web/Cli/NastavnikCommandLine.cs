@@ -26,6 +26,7 @@ public static class NastavnikCommandLine
         root.Subcommands.Add(RemindCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(RestoreCommand.Create());
+        root.Subcommands.Add(PersonCommand.Create());
         return root;
     }
 

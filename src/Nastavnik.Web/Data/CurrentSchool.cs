@@ -52,6 +52,9 @@ public sealed class CurrentSchool(IHttpContextAccessor http)
         }
     }
 
+    /// <summary>The school's administrator (a person's data on request is theirs to export or erase), or system work (the operator's command line).</summary>
+    public bool IsAdministrator => http.HttpContext is null || http.HttpContext.User.IsInRole(Roles.Administrator);
+
     /// <summary>Restricts system work (CLI import, demo seeding) to one school.</summary>
     public void Use(int? schoolId)
     {

@@ -27,6 +27,9 @@ public class Person : ISchoolOwned, IAudited, IVersioned, ISearchIndexed
     public string? Phone { get; set; }
     public bool IsArchived { get; set; }
 
+    /// <summary>When the person's data was erased on request (152-ФЗ): the card is «Удалённый сотрудник», kept for the programs' history.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     // 152-ФЗ consent to personal data processing.
     public ConsentStatus Consent { get; set; }
     public DateOnly? ConsentDate { get; set; }

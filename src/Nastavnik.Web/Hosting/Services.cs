@@ -41,6 +41,7 @@ public static class Services
         services.AddScoped<InvitationCommands>();
         services.AddScoped<SlipStore>();
         services.AddScoped<StaffCommands>();
+        services.AddScoped<Features.Admin.PersonData.PersonDataCommands>();
         services.AddScoped<StaffImporter>();
         services.AddSingleton<StaffImportProgress>();
         services.AddScoped<CatalogCommands>();

@@ -1,5 +1,6 @@
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Activities;
+using Nastavnik.Web.Features.Admin.PersonData;
 using Nastavnik.Web.Features.Admin.Users;
 using Nastavnik.Web.Features.Announcements;
 using Nastavnik.Web.Features.Catalog;
@@ -66,6 +67,7 @@ public static class WebApp
         var api = app.MapGroup("/api/v1").DisableAntiforgery().AddEndpointFilter<Features.Account.MustChangePasswordFilter>()
             .AddEndpointFilter<ApiValidationFilter>();
         api.MapStaffApi();
+        api.MapPersonDataApi();
         api.MapCatalogApi();
         api.MapProgramApi();
         api.MapDiagnosticsApi();

@@ -30,6 +30,7 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock, Pairs.Pai
         // Another school's card is hidden by the tenant filter, so it is «not found» like a missing one.
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return CommandError.NotFound(NotFoundMessage);
+        if (person.ErasedAt is not null) return CommandError.Conflict(Admin.PersonData.PersonDataCommands.ErasedCardMessage);
         if (Check(input) is { } invalid) return invalid;
         db.Entry(person).Property(p => p.Version).OriginalValue = expectedVersion;
         Apply(input, person, db.School.UserName);
@@ -44,6 +45,7 @@ public sealed class StaffCommands(AppDbContext db, TimeProvider clock, Pairs.Pai
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return CommandError.NotFound(NotFoundMessage);
+        if (person.ErasedAt is not null) return CommandError.Conflict(Admin.PersonData.PersonDataCommands.ErasedCardMessage);
         person.IsArchived = archived;
         if (!archived) return await SaveAsync(person, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -2236,6 +2236,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ExperienceYears")
                         .HasColumnType("integer");
 

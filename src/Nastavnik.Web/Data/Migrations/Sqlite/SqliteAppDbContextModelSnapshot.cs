@@ -2141,6 +2141,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ExperienceYears")
                         .HasColumnType("INTEGER");
 

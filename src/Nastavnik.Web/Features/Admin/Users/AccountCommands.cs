@@ -36,6 +36,7 @@ public sealed partial class AccountCommands(AppDbContext db, UserManager<AppUser
         if (request.PersonId is { } pid
             && (person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.SchoolId == request.SchoolId, ct)) is null)
             return CommandError.NotFound($"В школе нет педагога с id {pid}.");
+        if (person?.ErasedAt is not null) return CommandError.Conflict(PersonData.PersonDataCommands.ErasedCardMessage);
         var displayName = person?.FullName ?? request.DisplayName?.Trim();
         if (string.IsNullOrEmpty(displayName)) return CommandError.Invalid("Укажите имя пользователя или создайте запись из карточки педагога.");
         if (displayName.Length > 300) return CommandError.Invalid("Имя пользователя длиннее 300 символов.");
