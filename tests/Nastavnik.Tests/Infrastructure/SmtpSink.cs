@@ -16,8 +16,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("nastavnik-smtp-").FullName;
 
-    /// <summary>Seconds the server waits before it accepts each message (0: at once).</summary>
-    public double Delay { get; }
+    /// <summary>Seconds the server waits before it accepts each message (0: at once), from its next (re)start.</summary>
+    public double Delay { get; set; }
 
     private SmtpSink(int port, double delay) => (Port, Delay) = (port, delay);
 
