@@ -10,7 +10,7 @@ namespace Nastavnik.Tests.Hosting;
 /// one before: the sign-in, the forced change of password, a new staff card, the registry and the API. A session works only if
 /// the keys of cookies and antiforgery tokens and everything else a request needs are in the database.
 /// </summary>
-public sealed class TwoNodesTests_Postgres : IAsyncLifetime
+public sealed class TwoNodesTests_Postgres : IAsyncLifetime, IAsyncDisposable
 {
     private string _connection = "";
     private string _database = "";
@@ -77,6 +77,8 @@ public sealed class TwoNodesTests_Postgres : IAsyncLifetime
         using var cmd = new NpgsqlCommand(sql, conn);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()
     {
