@@ -15,6 +15,7 @@ public sealed class TwoNodesTests_Postgres : IAsyncLifetime, IAsyncDisposable
     private string _connection = "";
     private string _database = "";
     private NodeProcesses _nodes = null!;
+    private bool _disposed;
 
     public async Task InitializeAsync()
     {
@@ -82,6 +83,9 @@ public sealed class TwoNodesTests_Postgres : IAsyncLifetime, IAsyncDisposable
 
     public async Task DisposeAsync()
     {
+        // Once, whichever of the two interfaces the runner calls first.
+        if (_disposed) return;
+        _disposed = true;
         await _nodes.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(_database);
     }
