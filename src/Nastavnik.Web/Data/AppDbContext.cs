@@ -202,15 +202,24 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         var audit = AuditTrail.Collect(ChangeTracker);
         if (!ChangeTracker.HasChanges()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
-        // Always in a transaction, even a single row: the data stamp (DataStamps.cs) is bumped as its commit's last statement.
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        if (!audit.IsEmpty)
+        try
         {
-            AuditEntries.AddRange(audit.Entries(now, school.UserName));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            // Always in a transaction, even a single row: the data stamp (DataStamps.cs) is bumped as its commit's last statement.
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (!audit.IsEmpty)
+            {
+                AuditEntries.AddRange(audit.Entries(now, school.UserName));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            }
+            if (own is not null) await own.CommitAsync(ct);
+            return result;
         }
-        if (own is not null) await own.CommitAsync(ct);
-        return result;
+        // A database that cannot be reached or a full disk is no conflict of the data: not a DbUpdateException, which commands
+        // read as someone else's write (DbErrors.cs), but the fault the web answers with 503 or 507 (Hosting/DatabaseFaults.cs).
+        catch (DbUpdateException e) when (e.FaultOf() is { } fault)
+        {
+            throw new DatabaseFaultException(fault, e);
+        }
     }
 }

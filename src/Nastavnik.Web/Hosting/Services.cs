@@ -154,6 +154,7 @@ public static class Services
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         services.AddProblemDetails(RussianProblems.Configure);
+        services.AddExceptionHandler<DatabaseFaultHandler>();
         // Pages such as the self-assessment form (25 topic cards) are ~100 KB of HTML; phones on school Wi-Fi get them gzipped.
         services.AddResponseCompression();
         services.AddOpenApi("v1");

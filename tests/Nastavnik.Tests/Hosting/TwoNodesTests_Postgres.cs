@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Nastavnik.Tests.Infrastructure;
 using Npgsql;
 
@@ -13,28 +10,31 @@ namespace Nastavnik.Tests.Hosting;
 /// one before: the sign-in, the forced change of password, a new staff card, the registry and the API. A session works only if
 /// the keys of cookies and antiforgery tokens and everything else a request needs are in the database.
 /// </summary>
-public sealed class TwoNodesTests_Postgres : IAsyncLifetime
+public sealed class TwoNodesTests_Postgres : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly List<Process> _nodes = [];
-    private readonly List<string> _folders = [];
-    private readonly StringBuilder _output = new();
     private string _connection = "";
     private string _database = "";
+    private NodeProcesses _nodes = null!;
+    private bool _disposed;
 
-    public async Task InitializeAsync() => (_connection, _database) = await TestPostgres.CreateDatabaseAsync();
+    public async Task InitializeAsync()
+    {
+        (_connection, _database) = await TestPostgres.CreateDatabaseAsync();
+        _nodes = new NodeProcesses(Nastavnik.Web.Data.DatabaseProvider.PostgreSQL, _connection);
+    }
 
     [Fact]
     public async Task Every_request_of_a_session_may_go_to_either_node()
     {
         // The first node migrates the new database as it starts; the second starts while the school's first account is made.
-        var first = await StartNodeAsync(migrate: true);
-        (await RunAsync("school", "create", "--name", "ГБОУ СОШ № 12")).Code.ShouldBe(0);
+        var first = (await _nodes.StartAsync(migrate: true)).Url;
+        (await _nodes.RunAsync("school", "create", "--name", "ГБОУ СОШ № 12")).Code.ShouldBe(0);
         var school = Scalar("""SELECT "Id" FROM "Organizations" WHERE "Name" = 'ГБОУ СОШ № 12'""");
-        var second = StartNodeAsync(migrate: false);
-        var user = await RunAsync("user", "create", "--username", "director12", "--password", "start2026x", "--role", "administrator",
+        var second = _nodes.StartAsync(migrate: false);
+        var user = await _nodes.RunAsync("user", "create", "--username", "director12", "--password", "start2026x", "--role", "administrator",
             "--school", school.ToString(System.Globalization.CultureInfo.InvariantCulture), "--name", "Директор");
         user.Code.ShouldBe(0, user.Output);
-        string[] urls = [first, await second];
+        string[] urls = [first, (await second).Url];
 
         // One browser: one cookie jar (cookies ignore the port, so both nodes get them), requests alternating between the nodes.
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
@@ -65,72 +65,11 @@ public sealed class TwoNodesTests_Postgres : IAsyncLifetime
 
         // The nodes found one key ring in the database, and no node wrote a key of its own to its disk.
         Scalar("""SELECT COUNT(*) FROM "DataProtectionKeys" """).ShouldBe(1);
-        _folders.ShouldAllBe(f => !Directory.Exists(Path.Combine(f, ".aspnet", "DataProtection-Keys")));
+        _nodes.Homes.ShouldAllBe(f => !Directory.Exists(Path.Combine(f, ".aspnet", "DataProtection-Keys")));
     }
 
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Html.Token(page))));
-
-    private ProcessStartInfo Start(string home, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "nastavnik.dll"), .. args])
-        {
-            WorkingDirectory = home, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.Environment["HOME"] = home;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_CONTENTROOT"] = AppContext.BaseDirectory;
-        start.Environment["Nastavnik__Database__Provider"] = "PostgreSQL";
-        start.Environment["Nastavnik__ConnectionStrings__Nastavnik"] = _connection;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        return start;
-    }
-
-    private string NewHome()
-    {
-        var home = Directory.CreateTempSubdirectory("nastavnik-node-").FullName;
-        _folders.Add(home);
-        return home;
-    }
-
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        using var p = Process.Start(Start(NewHome(), args))!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout + await stderr);
-    }
-
-    /// <summary>A node serving on a free loopback port, waited for until it answers /health.</summary>
-    private async Task<string> StartNodeAsync(bool migrate)
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)socket.LocalEndpoint).Port}";
-        socket.Stop();
-        var start = Start(NewHome(), "--urls", url);
-        start.Environment["Nastavnik__Database__AutoMigrate"] = migrate ? "true" : "false";
-        var node = Process.Start(start)!;
-        _nodes.Add(node);
-        node.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        node.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        node.BeginOutputReadLine();
-        node.BeginErrorReadLine();
-        using var http = new HttpClient();
-        // Generous for a busy machine; the loop ends as soon as the node answers.
-        for (var deadline = DateTime.UtcNow.AddSeconds(180); ; await Task.Delay(200))
-        {
-            if (node.HasExited) throw new InvalidOperationException("A node exited:\n" + _output);
-            try
-            {
-                if ((await http.GetAsync(url + "/health")).StatusCode == HttpStatusCode.OK) return url;
-            }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("A node did not start in 180 s:\n" + _output);
-        }
-    }
 
     private long Scalar(string sql)
     {
@@ -140,16 +79,14 @@ public sealed class TwoNodesTests_Postgres : IAsyncLifetime
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
     public async Task DisposeAsync()
     {
-        foreach (var node in _nodes)
-        {
-            try { node.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await node.WaitForExitAsync();
-            node.Dispose();
-        }
+        // Once, whichever of the two interfaces the runner calls first.
+        if (_disposed) return;
+        _disposed = true;
+        await _nodes.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(_database);
-        foreach (var folder in _folders)
-            try { Directory.Delete(folder, true); } catch (IOException) { }
     }
 }

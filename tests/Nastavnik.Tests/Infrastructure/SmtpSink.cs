@@ -16,11 +16,14 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("nastavnik-smtp-").FullName;
 
-    private SmtpSink(int port) => Port = port;
+    /// <summary>Seconds the server waits before it accepts each message (0: at once), from its next (re)start.</summary>
+    public double Delay { get; set; }
 
-    public static async Task<SmtpSink> StartAsync()
+    private SmtpSink(int port, double delay) => (Port, Delay) = (port, delay);
+
+    public static async Task<SmtpSink> StartAsync(double delay = 0)
     {
-        var sink = new SmtpSink(FreePort());
+        var sink = new SmtpSink(FreePort(), delay);
         await sink.StartAgainAsync();
         return sink;
     }
@@ -36,7 +39,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Folder])
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Folder,
+            Delay.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -1,0 +1,293 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Nastavnik.Tests.Infrastructure;
+using Nastavnik.Web.Data;
+using Npgsql;
+
+namespace Nastavnik.Tests.Operations;
+
+/// <summary>
+/// A node killed (SIGKILL) in the middle of a write (issue 15, item 5), on PostgreSQL with real processes: an approval of pairs,
+/// a staff import and a run of the outbox. The middle is found without any hook in the product: the test holds a row the
+/// operation must write last (the school's data stamp, bumped as a transaction's last statement; a letter's row) and waits until
+/// PostgreSQL shows the node's transaction blocked on it with its other writes done, then kills the node. A second node (the
+/// survivor, or one started after) then finds all of the operation or none of it, and finishes it.
+/// </summary>
+public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixture<KilledNodeDatabase>
+{
+    [Fact]
+    public async Task An_approval_killed_before_its_commit_leaves_the_approved_pairs_as_they_were()
+    {
+        var victim = await db.Nodes.StartAsync(migrate: false, KilledNodeDatabase.Settings);
+        using var curator = await db.SignInAsync(victim, "curator", "curator2026");
+        var programId = Html.Parse(await curator.GetStringAsync("/Matching")).QuerySelector("input[name=programId]")!.GetAttribute("value")!;
+        (await curator.PostFormAsync("/Matching", "/Matching?handler=Run", new() { ["programId"] = programId })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var proposal = Html.Parse(await curator.GetStringAsync("/Matching"));
+        var runId = proposal.QuerySelector("input[name=runId]")!.GetAttribute("value")!;
+        var rows = proposal.QuerySelectorAll("[data-testid=row]");
+        rows.Length.ShouldBeGreaterThan(2);
+        (await curator.PostFormAsync("/Matching", "/Matching?handler=Approve", new() { ["programId"] = programId, ["runId"] = runId }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await curator.GetStringAsync("/Matching")).ShouldContain("Пары утверждены");
+        var approved = await db.RowsAsync($"""SELECT "Id", "MentorId", "MenteeId", "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {programId} ORDER BY "Id" """);
+        approved.Count.ShouldBeGreaterThanOrEqualTo(rows.Length); // the page lists the first rows of the proposal
+
+        // The curator rejects one row and approves again: the approved pairs are to be replaced, in one transaction.
+        var rejected = rows[0];
+        string Of(string name) => rejected.GetAttribute("data-" + name)!;
+        (await curator.PostFormAsync("/Matching", "/Matching?handler=Decide", new()
+        {
+            ["programId"] = programId, ["menteeId"] = Of("mentee"), ["topicId"] = Of("topic"), ["mentorId"] = Of("mentor"), ["kind"] = "reject",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var school = await db.ScalarAsync($"""SELECT "SchoolId" FROM "Programs" WHERE "Id" = {programId}""");
+        Dictionary<string, string> Replace() => new() { ["programId"] = programId, ["runId"] = runId, ["confirm"] = "true" };
+        await using (var held = await db.HoldDataStampAsync(school))
+        {
+            var approval = curator.PostFormAsync("/Matching", "/Matching?handler=Approve", Replace());
+            await db.WaitForBlockedWriterAsync("MentoringPairs");
+            victim.Kill();
+            (await Answered(approval)).ShouldBeFalse("the killed node confirmed nothing");
+        }
+
+        // The confirmed approval is whole, row for row; nothing of the replacement was kept.
+        (await db.RowsAsync($"""SELECT "Id", "MentorId", "MenteeId", "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {programId} ORDER BY "Id" """))
+            .ShouldBe(approved);
+        // No half state stands in the way: on the surviving node the same approval goes through.
+        using var again = await db.SignInAsync(db.Survivor, "curator", "curator2026");
+        (await again.PostFormAsync("/Matching", "/Matching?handler=Approve", Replace())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await again.GetStringAsync("/Matching")).ShouldContain("Пары утверждены");
+        var replaced = await db.RowsAsync($"""SELECT "MentorId", "MenteeId", "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {programId}""");
+        replaced.ShouldNotBeEmpty();
+        replaced.ShouldNotContain($"{Of("mentor")}|{Of("mentee")}|{Of("topic")}");
+    }
+
+    [Fact]
+    public async Task An_import_killed_before_its_commit_adds_no_one_and_its_upload_is_committed_once_afterwards()
+    {
+        const int count = 1000; // two batches of 500, both written inside the one transaction before the kill
+        var victim = await db.Nodes.StartAsync(migrate: false, KilledNodeDatabase.Settings);
+        using var curator = await db.SignInAsync(victim, "curator", "curator2026");
+        var csv = new StringBuilder("ФИО;Стаж\r\n");
+        for (var i = 0; i < count; i++) csv.Append($"Обрывов{(char)('а' + i / 32 % 32)}{(char)('а' + i % 32)} Иван Петрович;5\r\n");
+        using var body = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var upload = await curator.PostAsync("/api/v1/staff/imports?fileName=staff.csv", body);
+        upload.StatusCode.ShouldBe(HttpStatusCode.Created, await upload.Content.ReadAsStringAsync());
+        var preview = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        preview.GetProperty("newCount").GetInt32().ShouldBe(count);
+        var id = preview.GetProperty("id").GetString();
+        var school = await db.ScalarAsync("""SELECT "SchoolId" FROM "AspNetUsers" WHERE "UserName" = 'curator'""");
+        const string imported = """SELECT COUNT(*) FROM "People" WHERE "LastName" LIKE 'Обрывов%'""";
+
+        await using (var held = await db.HoldDataStampAsync(school))
+        {
+            var commit = curator.PostAsJsonAsync($"/api/v1/staff/imports/{id}/commit", new { duplicates = "Skip" });
+            await db.WaitForBlockedWriterAsync("People");
+            victim.Kill();
+            (await Answered(commit)).ShouldBeFalse("the killed node confirmed nothing");
+        }
+
+        (await db.ScalarAsync(imported)).ShouldBe(0);
+        // The upload was consumed in the same transaction, so it is still there: the import is done once, elsewhere.
+        (await db.ScalarAsync($"""SELECT COUNT(*) FROM "ImportUploads" WHERE "Id" = '{id}' AND "Kind" = 'staff'""")).ShouldBe(1);
+        using var again = await db.SignInAsync(db.Survivor, "curator", "curator2026");
+        var done = await again.PostAsJsonAsync($"/api/v1/staff/imports/{id}/commit", new { duplicates = "Skip" });
+        done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
+        (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32().ShouldBe(count);
+        (await again.PostAsJsonAsync($"/api/v1/staff/imports/{id}/commit", new { duplicates = "Skip" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await db.ScalarAsync(imported)).ShouldBe(count);
+    }
+
+    /// <summary>
+    /// The outbox's guarantee is at least once: a letter the SMTP server accepted is marked sent right after; a node that dies
+    /// between the two makes that one letter go twice (with the same Message-Id). Letters marked sent never go again, and letters
+    /// not yet sent go exactly once after the restart.
+    /// </summary>
+    [Fact]
+    public async Task Letters_of_a_killed_node_go_out_after_a_restart_and_only_the_one_between_acceptance_and_mark_goes_twice()
+    {
+        // A server that takes 1.5 s per letter, so the test takes hold of the third letter's row while the node sends the first.
+        await using var smtp = await SmtpSink.StartAsync(delay: 1.5);
+        var school = await db.ScalarAsync("""SELECT "SchoolId" FROM "AspNetUsers" WHERE "UserName" = 'curator'""");
+        var ids = new List<long>();
+        for (var i = 1; i <= 5; i++)
+        {
+            ids.Add(await db.ScalarAsync($"""
+                INSERT INTO "OutboxLetters" ("SchoolId", "Kind", "ToAddress", "Subject", "TextBody", "CreatedAt", "NotBefore", "Attempts")
+                VALUES ({school}, 'invitation', 'teacher{i}@school.example', 'Письмо {i}', 'Текст письма {i}.', now(), TIMESTAMPTZ '2020-01-01' + interval '{i} second', 0)
+                RETURNING "Id"
+                """));
+        }
+        var settings = new Dictionary<string, string>(KilledNodeDatabase.Settings)
+        {
+            ["Nastavnik:Jobs:Enabled"] = "true", ["Nastavnik:Jobs:TickMilliseconds"] = "200",
+        };
+        foreach (var (key, value) in smtp.Settings) settings[key] = value;
+        var list = string.Join(",", ids);
+
+        var victim = await db.Nodes.StartAsync(migrate: false, settings);
+        await db.WaitForAsync($"""SELECT COUNT(*) FROM "OutboxLetters" WHERE "Id" IN ({list}) AND ("ClaimedBy" IS NOT NULL OR "SentAt" IS NOT NULL)""", 5);
+        await using (var held = await db.HoldRowAsync($"""SELECT 1 FROM "OutboxLetters" WHERE "Id" = {ids[2]} AND "SentAt" IS NULL FOR UPDATE"""))
+        {
+            held.Rows.ShouldBe(1, "the third letter was held before it was marked sent");
+            // Letters 1 and 2 are sent and marked; letter 3 is accepted by the server, and its mark waits for the held row.
+            await db.WaitForBlockedWriterAsync("OutboxLetters");
+            victim.Kill();
+        }
+        (await db.ScalarAsync($"""SELECT COUNT(*) FROM "OutboxLetters" WHERE "Id" IN ({list}) AND "SentAt" IS NOT NULL""")).ShouldBe(2);
+        Received(smtp, ids).ShouldBe(new[] { 1, 1, 1, 0, 0 });
+
+        // The dead node's claims (2 minutes) and its lease of the outbox job (LeaseMinutes) end now instead of later: the same
+        // as waiting them out, which is what frees them for another node.
+        await db.ScalarAsync("""
+            WITH c AS (UPDATE "OutboxLetters" SET "ClaimedUntil" = now() - interval '1 second' WHERE "ClaimedBy" IS NOT NULL RETURNING 1),
+                 l AS (UPDATE "JobLeases" SET "Until" = now() - interval '1 second' WHERE "Holder" IS NOT NULL RETURNING 1)
+            SELECT (SELECT COUNT(*) FROM c) + (SELECT COUNT(*) FROM l)
+            """);
+        smtp.Delay = 0;
+        await smtp.StopAsync();
+        await smtp.StartAgainAsync();
+        await db.Nodes.StartAsync(migrate: false, settings);
+        await db.WaitForAsync($"""SELECT COUNT(*) FROM "OutboxLetters" WHERE "Id" IN ({list}) AND "SentAt" IS NOT NULL AND "ClaimedBy" IS NULL""", 5);
+        Received(smtp, ids).ShouldBe(new[] { 1, 1, 2, 1, 1 });
+    }
+
+    /// <summary>How many copies of each letter the SMTP server has, by the letter's Message-Id.</summary>
+    private static int[] Received(SmtpSink smtp, List<long> ids)
+    {
+        var messages = smtp.Messages().Select(m => m.MessageId).ToList();
+        return ids.Select(id => messages.Count(m => m == $"letter-{id}@school.example")).ToArray();
+    }
+
+    private static async Task<bool> Answered(Task<HttpResponseMessage> request)
+    {
+        try
+        {
+            (await request).Dispose();
+            return true;
+        }
+        catch (HttpRequestException) { return false; }
+    }
+}
+
+/// <summary>The database of <see cref="KilledNodeTests_Postgres"/>: the demo school, and a node that keeps running (jobs off).</summary>
+public sealed class KilledNodeDatabase : IAsyncLifetime
+{
+    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    {
+        ["Demo:Enabled"] = "true", ["Nastavnik:Jobs:Enabled"] = "false",
+    };
+
+    private string _connection = "";
+    private string _name = "";
+    public NodeProcesses Nodes { get; private set; } = null!;
+    public Node Survivor { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!PostgresTests.ServerGiven) return;
+        (_connection, _name) = await TestPostgres.CreateDatabaseAsync();
+        Nodes = new NodeProcesses(DatabaseProvider.PostgreSQL, _connection);
+        Survivor = await Nodes.StartAsync(migrate: true, Settings);
+    }
+
+    public async Task<HttpClient> SignInAsync(Node node, string user, string password)
+    {
+        var client = node.Browser();
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = Html.Token(page),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {user} failed");
+        return client;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(_connection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The rows of a query, each as its values joined by «|».</summary>
+    public async Task<List<string>> RowsAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(_connection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
+    }
+
+    public async Task WaitForAsync(string countSql, long expected)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(90); await ScalarAsync(countSql) != expected; await Task.Delay(20))
+            if (DateTime.UtcNow > deadline)
+            {
+                var letters = await RowsAsync("""SELECT "Id", "Attempts", "LastError", "SentAt", "ClaimedBy" FROM "OutboxLetters" ORDER BY "Id" """);
+                var leases = await RowsAsync("""SELECT "Name", "Holder", "Until", "LastRunAt" FROM "JobLeases" """);
+                throw new TimeoutException($"Waited 90 s for {expected} from {countSql}\n{string.Join("\n", letters.Concat(leases))}\n{Nodes.Output}");
+            }
+    }
+
+    /// <summary>The school's data stamp held by an open transaction of the test: a transaction writing the school's records
+    /// does all its writes, then waits on this row as its last statement, before its commit.</summary>
+    public async Task<HeldRow> HoldDataStampAsync(long school)
+    {
+        await ScalarAsync($"""
+            WITH s AS (INSERT INTO "DataStamps" ("Scope", "Version") VALUES ({school}, 1) ON CONFLICT ("Scope") DO NOTHING RETURNING 1)
+            SELECT COUNT(*) FROM s
+            """);
+        return await HoldRowAsync($"""SELECT 1 FROM "DataStamps" WHERE "Scope" = {school} FOR UPDATE""");
+    }
+
+    /// <summary>Rows locked by <paramref name="lockSql"/> (… FOR UPDATE) in a transaction of the test, rolled back on dispose.</summary>
+    public async Task<HeldRow> HoldRowAsync(string lockSql)
+    {
+        var conn = new NpgsqlConnection(_connection);
+        await conn.OpenAsync();
+        var tx = await conn.BeginTransactionAsync();
+        await using var cmd = new NpgsqlCommand(lockSql, conn, tx);
+        var rows = 0;
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows++;
+        return new HeldRow(conn, tx, rows);
+    }
+
+    /// <summary>Waits until a node's transaction has written to <paramref name="table"/> and waits on a row the test holds.</summary>
+    public Task WaitForBlockedWriterAsync(string table) => WaitForAsync($"""
+        SELECT COUNT(*) FROM pg_stat_activity a
+        WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock'
+          AND EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                      WHERE l.pid = a.pid AND c.relname = '{table}' AND l.mode = 'RowExclusiveLock' AND l.granted)
+        """, 1);
+
+    public async Task DisposeAsync()
+    {
+        if (Nodes is null) return;
+        await Nodes.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_name);
+    }
+}
+
+/// <summary>A transaction of the test holding rows; disposing rolls it back and lets the blocked writer go on.</summary>
+public sealed class HeldRow(NpgsqlConnection connection, NpgsqlTransaction transaction, int rows) : IAsyncDisposable
+{
+    /// <summary>How many rows the lock took.</summary>
+    public int Rows => rows;
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.RollbackAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
