@@ -1,6 +1,6 @@
 # Shared by the page benchmarks on SQLite (bench/compmap, bench/pairs, bench/monitoring): sourced, not run.
 # bench_init NAME PORT: goes to the repository's root, installs wrk when missing, makes a work folder (removed on exit, with the
-# app stopped), builds the app, and sets $work, $dll, $base. Then:
+# app stopped), builds the app (or takes $APP/nastavnik.dll, a build made before), and sets $work, $dll, $base. Then:
 #   grow_demo FILE N [gen.py ...]: a fresh SQLite file with the demo school (the app's first start), grown to N teachers by
 #                                  bench/compmap/gen.py (25 topics up to 276 teachers, 60 above), then each further generator run on it;
 #   start / stop:                  the app on $base over $Nastavnik__ConnectionStrings__Nastavnik (set by grow_demo);
@@ -19,8 +19,11 @@ bench_init() {
   export Logging__LogLevel__Default=Warning
   export Nastavnik__Demo__Enabled=true
   export Nastavnik__Jobs__Enabled=false
-  dotnet build src/Nastavnik.Web -c Release -v q -nologo >/dev/null
-  dll=src/Nastavnik.Web/bin/Release/net10.0/nastavnik.dll
+  if [ -n "${APP:-}" ]; then dll="$APP/nastavnik.dll"    # a build made before (an A/B of two commits)
+  else
+    dotnet build src/Nastavnik.Web -c Release -v q -nologo >/dev/null
+    dll=src/Nastavnik.Web/bin/Release/net10.0/nastavnik.dll
+  fi
   base="http://127.0.0.1:${PORT:-$2}"
 }
 
