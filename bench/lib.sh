@@ -6,7 +6,8 @@
 #   start / stop:                  the app on $base over $Nastavnik__ConnectionStrings__Nastavnik (set by grow_demo);
 #   signin LOGIN PASSWORD:         prints the cookie header of a signed-in session;
 #   alone PATH COOKIE [N]:         the median time of N (7) requests one after another;
-#   measure NAME PATH COOKIE:      20 users for 20 s on PATH after a 15 s warm-up, with wrk (requests/s, p50, p90, p95, p99).
+#   measure NAME PATH COOKIE:      20 users for 20 s on PATH after a 15 s warm-up, with wrk (requests/s, p50, p90, p95, p99);
+#                                  the script is bench/compmap/load.lua (it keeps the cookie the app renews) or $LOAD_LUA.
 # shellcheck shell=bash
 
 bench_init() {
@@ -69,6 +70,6 @@ measure() { # name path cookie
   echo "--- $1 ($2): page $(wc -c <<<"$page") bytes; 20 users, 20 s ---"
   # warm-up: the JIT's tiers and dynamic PGO settle after thousands of requests (a 5 s warm-up left the first page measured at a
   # third of its warm throughput)
-  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d15s -s bench/compmap/load.lua "$base" >/dev/null
-  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d20s -s bench/compmap/load.lua "$base"
+  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d15s -s "${LOAD_LUA:-bench/compmap/load.lua}" "$base" >/dev/null
+  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d20s -s "${LOAD_LUA:-bench/compmap/load.lua}" "$base"
 }
