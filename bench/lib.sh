@@ -1,12 +1,13 @@
 # Shared by the page benchmarks on SQLite (bench/compmap, bench/pairs, bench/monitoring): sourced, not run.
 # bench_init NAME PORT: goes to the repository's root, installs wrk when missing, makes a work folder (removed on exit, with the
-# app stopped), builds the app, and sets $work, $dll, $base. Then:
+# app stopped), builds the app (or takes $APP/nastavnik.dll, a build made before), and sets $work, $dll, $base. Then:
 #   grow_demo FILE N [gen.py ...]: a fresh SQLite file with the demo school (the app's first start), grown to N teachers by
 #                                  bench/compmap/gen.py (25 topics up to 276 teachers, 60 above), then each further generator run on it;
 #   start / stop:                  the app on $base over $Nastavnik__ConnectionStrings__Nastavnik (set by grow_demo);
 #   signin LOGIN PASSWORD:         prints the cookie header of a signed-in session;
 #   alone PATH COOKIE [N]:         the median time of N (7) requests one after another;
-#   measure NAME PATH COOKIE:      20 users for 20 s on PATH after a 15 s warm-up, with wrk (requests/s, p50, p90, p95, p99).
+#   measure NAME PATH COOKIE:      20 users for 20 s on PATH after a 15 s warm-up, with wrk (requests/s, p50, p90, p95, p99);
+#                                  the script is bench/compmap/load.lua (it keeps the cookie the app renews) or $LOAD_LUA.
 # shellcheck shell=bash
 
 bench_init() {
@@ -19,8 +20,11 @@ bench_init() {
   export Logging__LogLevel__Default=Warning
   export Nastavnik__Demo__Enabled=true
   export Nastavnik__Jobs__Enabled=false
-  dotnet build src/Nastavnik.Web -c Release -v q -nologo >/dev/null
-  dll=src/Nastavnik.Web/bin/Release/net10.0/nastavnik.dll
+  if [ -n "${APP:-}" ]; then dll="$APP/nastavnik.dll"    # a build made before (an A/B of two commits)
+  else
+    dotnet build src/Nastavnik.Web -c Release -v q -nologo >/dev/null
+    dll=src/Nastavnik.Web/bin/Release/net10.0/nastavnik.dll
+  fi
   base="http://127.0.0.1:${PORT:-$2}"
 }
 
@@ -66,6 +70,6 @@ measure() { # name path cookie
   echo "--- $1 ($2): page $(wc -c <<<"$page") bytes; 20 users, 20 s ---"
   # warm-up: the JIT's tiers and dynamic PGO settle after thousands of requests (a 5 s warm-up left the first page measured at a
   # third of its warm throughput)
-  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d15s -s bench/compmap/load.lua "$base" >/dev/null
-  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d20s -s bench/compmap/load.lua "$base"
+  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d15s -s "${LOAD_LUA:-bench/compmap/load.lua}" "$base" >/dev/null
+  COOKIE="$3" MAP_PATHS="$2" wrk -t2 -c20 -d20s -s "${LOAD_LUA:-bench/compmap/load.lua}" "$base"
 }

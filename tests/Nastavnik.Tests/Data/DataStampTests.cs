@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nastavnik.Tests.Diagnostics;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Tests.Meetings;
 using Nastavnik.Web.Data;
@@ -92,6 +93,30 @@ public abstract class DataStampTests(AppFixture app)
         await app.WithDb(db => db.MentoringPairs.Where(p => p.Id == c.Pair)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PairStatus.EndedEarly).SetProperty(p => p.EndedAt, DateTime.UtcNow)));
         Ended(await curator.GetStringAsync("/Pairs/Board")).ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task The_registry_the_map_and_matching_show_a_change_at_once()
+    {
+        var rs = await app.SchoolWithOpenRoundAsync(teachers: 3, withoutConsent: 0);
+        var curator = await rs.School.CuratorAsync();
+        var teacher = rs.School.Teachers[1];
+        for (var view = 0; view < 2; view++)                               // the second view of each page comes from the cache
+        {
+            (await curator.GetStringAsync("/Staff")).ShouldNotContain("Обновлённая");
+            (await curator.GetStringAsync("/Diagnostics/Map")).ShouldNotContain(teacher.FullName);
+            Html.Parse(await curator.GetStringAsync("/Matching")).QuerySelector("[data-testid=run-form]").ShouldBeNull();
+        }
+
+        // A teacher marks a need on their self-assessment (a write of the school through a page): the map lists it as a deficit
+        // nobody covers, and matching has something to match.
+        (await (await rs.School.TeacherAsync(1)).SaveTopicAsync(rs.TopicIds[0], priority: 3)).EnsureSuccessStatusCode();
+        (await curator.GetStringAsync("/Diagnostics/Map")).ShouldContain(teacher.FullName);
+        Html.Parse(await curator.GetStringAsync("/Matching")).QuerySelector("[data-testid=run-form]").ShouldNotBeNull();
+
+        await app.WithDb(db => db.People.Where(p => p.Id == rs.School.Teachers[0].PersonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastName, "Обновлённая")));
+        (await curator.GetStringAsync("/Staff")).ShouldContain("Обновлённая");
     }
 }
 

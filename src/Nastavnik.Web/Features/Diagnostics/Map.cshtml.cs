@@ -9,7 +9,7 @@ namespace Nastavnik.Web.Features.Diagnostics;
 
 /// <summary>The competency map of the staff room (карта компетенций): who can mentor what, who needs what, and where nobody can help.</summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log) : PageModel
+public class MapModel(AppDbContext db, TimeProvider clock, ViewerCache cache, ILogger<MapModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CompetencyMapFilter Filter { get; set; } = new();
     public MapScope Scope { get; private set; } = new(null, null, []);
@@ -17,10 +17,13 @@ public class MapModel(AppDbContext db, TimeProvider clock, ILogger<MapModel> log
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Scope = await db.ResolveScopeAsync(Filter.Round, ct);
-        if (Scope.Round is not null)
-            Map = CompetencyMap.Build(await CompetencyData.LoadAsync(db, Scope.Round.Id, withNeeds: true, ct), Filter,
-                await Participation.LoadAsync(db, Scope.Round.Id, ct, Filter.Dept));
+        // Computed once per viewer and filter until the school's data changes (ViewerCache): the map reads every answer of the round.
+        (Scope, Map) = await cache.GetAsync(db, "competency-map", (Filter.Round, Filter.Dir, Filter.Dept, Filter.Page), async () =>
+        {
+            var scope = await db.ResolveScopeAsync(Filter.Round, ct);
+            return (scope, scope.Round is null ? null : CompetencyMap.Build(await CompetencyData.LoadAsync(db, scope.Round.Id, withNeeds: true, ct),
+                Filter, await Participation.LoadAsync(db, scope.Round.Id, ct, Filter.Dept)));
+        }, ct);
         Response.Headers.Vary = "HX-Request";
         return Request.Headers.ContainsKey("HX-Request") ? Partial("_MapMatrix", this) : Page();
     }

@@ -12,7 +12,7 @@ namespace Nastavnik.Web.Features.Matching;
 /// pairs, or 404 for a program, person or topic the curator cannot see. What is shown comes from <see cref="MatchingView"/>.
 /// </summary>
 [Authorize(Policy = Policies.DiagnosticsManage)]
-public class IndexModel(AppDbContext db, MatchingWorkflow matching, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, MatchingWorkflow matching, TimeProvider clock, ViewerCache cache) : PageModel
 {
     public const int PageSize = MatchingView.PageSize;
 
@@ -82,7 +82,9 @@ public class IndexModel(AppDbContext db, MatchingWorkflow matching, TimeProvider
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        View = await MatchingView.LoadAsync(db, matching, new MatchingView.Filter(Q, TopicFilter, Urgent, PageNumber), ct);
+        // Once per viewer and filter until the school's data changes: the view reads the whole round and the latest run.
+        var filter = new MatchingView.Filter(Q, TopicFilter, Urgent, PageNumber);
+        View = await cache.GetAsync(db, "matching", filter, () => MatchingView.LoadAsync(db, matching, filter, ct), ct);
         PageNumber = View.PageNumber;
         Error ??= TempData["Error"] as string;
     }

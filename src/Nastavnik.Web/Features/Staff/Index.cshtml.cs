@@ -7,7 +7,7 @@ using Nastavnik.Web.Hosting;
 namespace Nastavnik.Web.Features.Staff;
 
 [Authorize(Policy = Policies.StaffRead)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, ViewerCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public StaffFilter Filter { get; set; } = new();
     public StaffPage Result { get; private set; } = new([], 0, 1, 25);
@@ -16,11 +16,11 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Result = await db.PageAsync(Filter, ct);
+        // The page of the registry and the departments of its filter, once per viewer and filter until the school's data changes.
+        (Result, Departments) = await cache.GetAsync(db, "registry", (Filter.Q, Filter.Dept, Filter.Status, Filter.Sort, Filter.Page, Filter.Size),
+            async () => (await db.PageAsync(Filter, ct), await db.DepartmentsAsync(ct)), ct);
         Response.Headers.Vary = "HX-Request";
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_Table", this);
-        Departments = await db.DepartmentsAsync(ct);
-        return Page();
+        return Request.Headers.ContainsKey("HX-Request") ? Partial("_Table", this) : Page();
     }
 
     public string Link(int? page = null, string? sort = null) =>
