@@ -35,7 +35,7 @@ public static class DatabaseSetup
             {
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Nastavnik is empty.");
-                db.UseNpgsql(connection, o => o.ExecutionStrategy(d => new ReadRetryStrategy(d)));
+                db.UseNpgsql(connection);
             });
         }
         else

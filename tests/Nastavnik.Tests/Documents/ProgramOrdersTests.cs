@@ -180,7 +180,7 @@ public abstract class ProgramOrdersTests(AppFixture app)
         doc.Paragraphs.ShouldContain("СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ");
         doc.Paragraphs.ShouldContain(p => p.StartsWith("Я, Ёлкина Анна Сергеевна, учитель, паспорт серия ______", StringComparison.Ordinal));
         doc.Paragraphs.ShouldContain(p => p.Contains($"даю согласие оператору — {name} — на обработку", StringComparison.Ordinal));
-        doc.Paragraphs.ShouldContain(p => p.StartsWith("«", StringComparison.Ordinal) && p.EndsWith(" г.", StringComparison.Ordinal), "the date as «30» ноября 2026 г.");
+        doc.Paragraphs.ShouldContain(p => p.StartsWith('«') && p.EndsWith(" г.", StringComparison.Ordinal), "the date as «30» ноября 2026 г.");
 
         (await (await school.TeacherAsync(1)).GetAsync($"/Documents/Consent/{person}")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         var other = await app.NewSchoolAsync(teachers: 1);

@@ -16,14 +16,11 @@ public sealed class SmtpSink : IAsyncDisposable
     public int Port { get; }
     public string Folder { get; } = Directory.CreateTempSubdirectory("nastavnik-smtp-").FullName;
 
-    /// <summary>Seconds the server waits before it accepts each message (0: at once), from its next (re)start.</summary>
-    public double Delay { get; set; }
+    private SmtpSink(int port) => Port = port;
 
-    private SmtpSink(int port, double delay) => (Port, Delay) = (port, delay);
-
-    public static async Task<SmtpSink> StartAsync(double delay = 0)
+    public static async Task<SmtpSink> StartAsync()
     {
-        var sink = new SmtpSink(FreePort(), delay);
+        var sink = new SmtpSink(FreePort());
         await sink.StartAgainAsync();
         return sink;
     }
@@ -39,8 +36,7 @@ public sealed class SmtpSink : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Folder,
-            Delay.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Folder])
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };

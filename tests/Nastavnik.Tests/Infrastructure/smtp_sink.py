@@ -1,16 +1,13 @@
 #!/usr/bin/python3
 """A real SMTP server on loopback for the tests (Debian's python3-aiosmtpd): each message received is written to a folder as
-<n>.eml. A recipient whose address starts with "refused" is refused with a permanent 550. A DELAY in seconds makes the server
-think that long before it accepts each message (a slow server; a client that goes away meanwhile leaves nothing).
-Usage: smtp_sink.py PORT FOLDER [DELAY]"""
-import asyncio, os, sys, uuid
+<n>.eml. A recipient whose address starts with "refused" is refused with a permanent 550. Usage: smtp_sink.py PORT FOLDER"""
+import os, sys, uuid
 from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self, folder, delay):
+    def __init__(self, folder):
         self.folder = folder
-        self.delay = delay
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower().startswith("refused"):
@@ -19,8 +16,6 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.delay:
-            await asyncio.sleep(self.delay)
         name = uuid.uuid4().hex
         tmp = os.path.join(self.folder, name + ".tmp")
         with open(tmp, "wb") as f:
@@ -31,8 +26,7 @@ class Sink:
 
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
-    delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0
-    controller = Controller(Sink(folder, delay), hostname="127.0.0.1", port=port)
+    controller = Controller(Sink(folder), hostname="127.0.0.1", port=port)
     controller.start()
     print("READY", flush=True)
     try:
