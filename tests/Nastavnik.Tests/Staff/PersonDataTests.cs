@@ -128,6 +128,31 @@ public abstract class PersonDataTests(AppFixture app)
         using var reader = new StreamReader(zip.GetEntry("person.json")!.Open(), Encoding.UTF8);
         (await reader.ReadToEndAsync()).ShouldContain("\"LastName\": \"Удалённый\"");
     }
+
+    [Fact]
+    public async Task Erasure_leaves_a_namesake_in_another_school_and_a_colleague_with_the_same_initials_as_they_were()
+    {
+        var school = await app.NewSchoolAsync(teachers: 2);
+        var other = await app.NewSchoolAsync(teachers: 1);
+        var (erased, colleague, namesake) = (school.Teachers[0], school.Teachers[1], other.Teachers[0]);
+        await app.WithDb(async db =>
+        {
+            // Ёлкина Анна Сергеевна is erased; Ёлкина Алла Сергеевна is «Ёлкина А. С.» too; another school has its own Ёлкина Анна Сергеевна.
+            var c = await db.People.SingleAsync(p => p.Id == colleague.PersonId);
+            (c.LastName, c.FirstName, c.MiddleName) = ("Ёлкина", "Алла", "Сергеевна");
+            c.Subjects = "Наставник — Ёлкина А. С., методист";
+            var n = await db.People.SingleAsync(p => p.Id == namesake.PersonId);
+            (n.LastName, n.FirstName, n.MiddleName, n.Subjects) = ("Ёлкина", "Анна", "Сергеевна", "Ёлкина Анна Сергеевна, руководитель МО");
+            return await db.SaveChangesAsync();
+        });
+        await using (var s = SignedInScope.As(app, school.Id, school.Admin, Roles.Administrator))
+            (await s.Get<PersonDataCommands>().EraseAsync(erased.PersonId, "УДАЛИТЬ", default)).Error.ShouldBeNull();
+
+        var after = await app.WithDb(db => db.People.IgnoreQueryFilters().Where(p => p.Id == colleague.PersonId || p.Id == namesake.PersonId)
+            .OrderBy(p => p.SchoolId == school.Id ? 0 : 1).Select(p => p.Subjects).ToListAsync());
+        after.ShouldBe(["Наставник — Ёлкина А. С., методист", "Ёлкина Анна Сергеевна, руководитель МО"]);
+        (await app.WithDb(db => db.Users.Where(u => u.UserName == namesake.Login).Select(u => u.DisplayName).SingleAsync())).ShouldBe(namesake.FullName);
+    }
 }
 
 [Collection("sqlite")] public sealed class PersonDataTests_Sqlite(SqliteApp app) : PersonDataTests(app);

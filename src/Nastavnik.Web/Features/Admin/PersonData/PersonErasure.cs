@@ -25,7 +25,11 @@ internal static class PersonErasure
     public static async Task EraseAsync(AppDbContext db, Person person, DataSubject s, CancellationToken ct)
     {
         var (id, school) = (person.Id, person.SchoolId);
-        var names = NameForms(person).Concat(await db.Users.Where(u => s.UserIds.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct))
+        // A form another person of the school is also written in («Иванова А. П.» of Иванова Алла Павловна) names them too: left alone.
+        var others = (await db.People.IgnoreQueryFilters().Where(p => p.SchoolId == school && p.Id != id && p.ErasedAt == null).ToListAsync(ct))
+            .SelectMany(NameForms).ToHashSet(StringComparer.Ordinal);
+        var names = NameForms(person).Where(f => !others.Contains(f))
+            .Concat(await db.Users.Where(u => s.UserIds.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct))
             .Append(person.Email).Append(person.Phone)
             .Where(v => v is { Length: >= 5 }).Select(v => v!).Distinct().OrderByDescending(v => v.Length).ToList();
         var portfolioIds = await db.PortfolioItems.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school).Select(x => x.Id).ToListAsync(ct);
@@ -63,7 +67,7 @@ internal static class PersonErasure
                 || (a.EntityType == nameof(PortfolioItem) && portfolioIds.Contains(a.EntityId)) || (a.EntityType == nameof(PortfolioContact) && contactIds.Contains(a.EntityId))))
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Changes, NoChanges), ct);
         await db.AuditEntries.Where(a => a.EntityType == "SignIn" && s.Logins.Contains(a.UserName)).ExecuteUpdateAsync(u => u.SetProperty(a => a.Changes, NoChanges), ct);
-        await ScrubAsync(db, names, s.Logins, ct);
+        await ScrubAsync(db, school, names, s.Logins, ct);
     }
 
     /// <summary>The forms the name is written in: full in every case, «Фамилия И. О.», «И. О. Фамилия», «Фамилия Имя».</summary>
@@ -79,15 +83,15 @@ internal static class PersonErasure
     }
 
     /// <summary>
-    /// Every text column of every table, one statement each: the login where it is the whole value, else the name and contacts
-    /// replaced where they appear (the longest first, so a full name goes before its shorter forms).
+    /// Every text column of every table of the school's data, one statement each, the person's school only: the login where it is the
+    /// whole value, else the name and contacts replaced where they appear (the longest first, so a full name goes before its shorter forms).
     /// </summary>
-    private static async Task ScrubAsync(AppDbContext db, List<string> values, IReadOnlyList<string> logins, CancellationToken ct)
+    private static async Task ScrubAsync(AppDbContext db, int school, List<string> values, IReadOnlyList<string> logins, CancellationToken ct)
     {
         var find = db.Database.IsNpgsql() ? "strpos({0}, {1}) > 0" : "instr({0}, {1}) > 0";
-        object[] args = [ErasedName, ErasedLogin, .. values, .. logins];
-        var valueArgs = Enumerable.Range(2, values.Count).Select(i => $"{{{i}}}").ToList();
-        var loginArgs = Enumerable.Range(2 + values.Count, logins.Count).Select(i => $"{{{i}}}").ToList();
+        object[] args = [ErasedName, ErasedLogin, school, .. values, .. logins];
+        var valueArgs = Enumerable.Range(3, values.Count).Select(i => $"{{{i}}}").ToList();
+        var loginArgs = Enumerable.Range(3 + values.Count, logins.Count).Select(i => $"{{{i}}}").ToList();
         foreach (var (table, column) in TextColumns(db.Model).Distinct())
         {
             var c = $"\"{column}\"";
@@ -95,7 +99,7 @@ internal static class PersonErasure
             var isLogin = loginArgs.Count == 0 ? "1 = 0" : $"{c} IN ({string.Join(", ", loginArgs)})";
             var where = string.Join(" OR ", valueArgs.Select(v => string.Format(System.Globalization.CultureInfo.InvariantCulture, find, c, v)).Prepend(isLogin));
 #pragma warning disable EF1002 // table and column names come from the model; every value is a parameter
-            await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET {c} = CASE WHEN {isLogin} THEN {{1}} ELSE {replaced} END WHERE {where}", args, ct);
+            await db.Database.ExecuteSqlRawAsync($"UPDATE \"{table}\" SET {c} = CASE WHEN {isLogin} THEN {{1}} ELSE {replaced} END WHERE \"SchoolId\" = {{2}} AND ({where})", args, ct);
 #pragma warning restore EF1002
         }
     }
@@ -106,6 +110,8 @@ internal static class PersonErasure
         {
             if (entity.GetTableName() is not { } table || entity.GetViewName() is not null) continue;
             var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            // Only the rows of the person's school: a namesake elsewhere is someone else.
+            if (entity.FindProperty("SchoolId")?.GetColumnName(store) != "SchoolId") continue;
             foreach (var p in entity.GetProperties())
                 if (p.ClrType == typeof(string) && !p.IsKey() && p.GetColumnName(store) is { } column)
                     yield return (table, column);
