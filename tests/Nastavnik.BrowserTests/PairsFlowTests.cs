@@ -38,7 +38,9 @@ public sealed class PairsFlowTests(AppServer app)
         {
             var paragraphs = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
             paragraphs.ShouldContain("ПРИКАЗЫВАЮ:");
-            paragraphs.ShouldContain(p => p.EndsWith("№ 15-о", StringComparison.Ordinal) && p.StartsWith(DateTime.Now.ToString("dd.MM.yyyy"), StringComparison.Ordinal));
+            string[] months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+            var today = DateTime.Now;
+            paragraphs.ShouldContain(p => p.EndsWith("№ 15-о", StringComparison.Ordinal) && p.StartsWith($"«{today:dd}» {months[today.Month - 1]} {today.Year} г.", StringComparison.Ordinal));
             doc.MainDocumentPart.Document.Body.Elements<Table>().First().Elements<TableRow>().Count().ShouldBeGreaterThan(1);
         }
         await app.ShotAsync(page, "pairs-1440-matching-documents");

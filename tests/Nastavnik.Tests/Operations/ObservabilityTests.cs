@@ -41,8 +41,9 @@ public abstract class ObservabilityTests(AppFixture app)
             b.UseSetting("Logging:Format", "json");
             b.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint);
             b.UseSetting("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-            // Metrics go out every half second while the node serves; a flush at shutdown alone may be cut short on a busy machine.
+            // Metrics and traces go out every half second while the node serves; a flush at shutdown alone may be cut short on a busy machine.
             b.UseSetting("OTEL_METRIC_EXPORT_INTERVAL", "500");
+            b.UseSetting("OTEL_BSP_SCHEDULE_DELAY", "500");
             b.UseSetting("Metrics:AllowedNetworks:0", "198.51.100.0/24");
             b.ConfigureServices(s =>
             {
@@ -92,16 +93,15 @@ public abstract class ObservabilityTests(AppFixture app)
             seen.ShouldContain(a => a.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore" && a.TraceId == request.TraceId);
             seen.Single(a => a.DisplayName == "job " + job.Name).Source.Name.ShouldBe(JobTelemetry.SourceName);
 
-            // The metrics reach the collector over OTLP while the node serves: waited for as a condition, up to a minute.
-            for (var i = 0; i < 600 && !collector.Posts.Contains("/v1/metrics"); i++) await Task.Delay(100);
+            // The metrics and the traces reach the collector over OTLP while the node serves: waited for as a condition, up to a minute.
+            for (var i = 0; i < 600 && !(collector.Posts.Contains("/v1/metrics") && collector.Posts.Contains("/v1/traces")); i++) await Task.Delay(100);
             collector.Posts.ShouldContain("/v1/metrics");
+            collector.Posts.ShouldContain("/v1/traces");
         }
         finally
         {
             await host.DisposeAsync();
         }
-        // Stopping the node flushes the traces it recorded to the collector over OTLP.
-        collector.Posts.ShouldContain("/v1/traces");
     }
 
     private static HttpRequestMessage Scrape(string from) => new(HttpMethod.Get, "/metrics") { Headers = { { ClientAddress.Header, from } } };
