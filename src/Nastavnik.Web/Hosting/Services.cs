@@ -63,6 +63,7 @@ public static class Services
         services.AddScoped<Features.Pairs.PairQueries>();
         services.AddScoped<Features.Pairs.PairDocuments>();
         services.AddScoped<Features.Documents.ProgramOrders>();
+        services.AddScoped<Features.Documents.ProgramSheets>();
         services.AddScoped<Features.Documents.ConsentForm>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();

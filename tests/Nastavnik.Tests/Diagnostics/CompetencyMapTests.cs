@@ -1,6 +1,4 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Tests.Infrastructure;
 using Nastavnik.Web.Data;
@@ -151,7 +149,7 @@ public abstract class CompetencyMapTests(AppFixture app)
         var curator = await c.School.CuratorAsync();
         var response = await curator.GetAsync("/Diagnostics/Map?handler=Export");
         response.Content.Headers.ContentType!.MediaType.ShouldBe(XlsxWriter.ContentType);
-        var sheets = ReadXlsx(await response.Content.ReadAsByteArrayAsync());
+        var sheets = XlsxFile.Read(await response.Content.ReadAsByteArrayAsync());
         sheets.Keys.ShouldBe(["Карта компетенций", "Спрос и предложение", "Непокрытые дефициты"]);
 
         var matrix = sheets["Карта компетенций"];
@@ -174,7 +172,7 @@ public abstract class CompetencyMapTests(AppFixture app)
             [(c.Name(0), c.Topics["MET-02"].Name, "3"), (c.Name(4), c.Topics["PSY-01"].Name, "2"), (c.Name(5), c.Topics["MET-02"].Name, "1")]);
 
         // The filter of the page applies to the export too.
-        var sciences = ReadXlsx(await curator.GetByteArrayAsync("/Diagnostics/Map?handler=Export&dept=" + Uri.EscapeDataString(Sciences)));
+        var sciences = XlsxFile.Read(await curator.GetByteArrayAsync("/Diagnostics/Map?handler=Export&dept=" + Uri.EscapeDataString(Sciences)));
         sciences["Карта компетенций"].Skip(1).Select(r => r[0]).Order().ShouldBe(new[] { c.Name(1), c.Name(3), c.Name(5) }.Order());
     }
 
@@ -296,41 +294,8 @@ public abstract class CompetencyMapTests(AppFixture app)
         second.QuerySelectorAll("[data-testid='matrix'] tbody tr").Length.ShouldBe(2 + 20);
         Text(second, "mentors").ShouldBe("120");
         second.QuerySelector("[data-testid='matrix'] tbody tr:nth-child(3) th span")!.TextContent.ShouldBe("Учитель101 Иван");
-        var export = ReadXlsx(await curator.GetByteArrayAsync("/Diagnostics/Map?handler=Export"));
+        var export = XlsxFile.Read(await curator.GetByteArrayAsync("/Diagnostics/Map?handler=Export"));
         export["Карта компетенций"].Count.ShouldBe(121);
-    }
-
-    /// <summary>Every sheet of an .xlsx as rows of cell texts (inline strings and numbers, as XlsxWriter writes them).</summary>
-    private static Dictionary<string, List<string[]>> ReadXlsx(byte[] bytes)
-    {
-        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var wb = doc.WorkbookPart!;
-        var result = new Dictionary<string, List<string[]>>();
-        foreach (var sheet in wb.Workbook.Sheets!.Elements<Sheet>())
-        {
-            var part = (WorksheetPart)wb.GetPartById(sheet.Id!);
-            var rows = new List<string[]>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var cells = row.Elements<Cell>().ToList();
-                var width = cells.Count == 0 ? 0 : cells.Max(x => ColumnIndex(x.CellReference!)) + 1;
-                var values = new string[width];
-                Array.Fill(values, "");
-                foreach (var cell in cells)
-                    values[ColumnIndex(cell.CellReference!)] = cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
-                rows.Add(values);
-            }
-            var headerWidth = rows.Count > 0 ? rows[0].Length : 0;
-            result[sheet.Name!] = rows.Select(r => r.Length >= headerWidth ? r : [.. r, .. Enumerable.Repeat("", headerWidth - r.Length)]).ToList();
-        }
-        return result;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var n = 0;
-        foreach (var ch in reference.TakeWhile(char.IsLetter)) n = n * 26 + (ch - 'A' + 1);
-        return n - 1;
     }
 }
 

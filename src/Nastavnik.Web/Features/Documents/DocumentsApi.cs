@@ -3,7 +3,7 @@ using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Documents;
 
-/// <summary>REST API of a program's orders: the list of kinds, each order as a .docx and the letters of thanks to mentors, downloads audited. Managers only.</summary>
+/// <summary>REST API of a program's orders: the list of kinds, each order as a .docx, the letters of thanks to mentors and the Excel bases and indicators, downloads audited. Managers only.</summary>
 public static class DocumentsApi
 {
     public sealed record OrderKindDto(string Code, string Title, string Url);
@@ -20,6 +20,10 @@ public static class DocumentsApi
             await DownloadAudit.ApiFileAsync(await orders.OrderAsync(id, code, number, date, ct), db, http, ct));
         group.MapGet("/{id:int}/thanks-letters.docx", async (int id, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await orders.ThanksAsync(id, date, ct), db, http, ct));
+        group.MapGet("/{id:int}/bases.xlsx", async (int id, ProgramSheets sheets, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await sheets.BasesAsync(id, ct), db, http, ct));
+        group.MapGet("/{id:int}/indicators.xlsx", async (int id, ProgramSheets sheets, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await sheets.IndicatorsAsync(id, ct), db, http, ct));
         return api;
     }
 }

@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Documents;
 /// the page. Downloads are audited by <see cref="DownloadAudit"/>.
 /// </summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class IndexModel(AppDbContext db, ProgramOrders orders, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ProgramOrders orders, ProgramSheets sheets, TimeProvider clock) : PageModel
 {
     public MentoringProgram? Program { get; private set; }
     public DateOnly Today => clock.Today();
@@ -29,6 +29,14 @@ public class IndexModel(AppDbContext db, ProgramOrders orders, TimeProvider cloc
 
     public async Task<IActionResult> OnGetThanksAsync(int programId, DateOnly? date, CancellationToken ct) =>
         File(programId, await orders.ThanksAsync(programId, date, ct));
+
+    /// <summary>An Excel file of the program: <c>bases</c> (the target model's mentor and mentee bases) or <c>indicators</c>.</summary>
+    public async Task<IActionResult> OnGetSheetAsync(int programId, string? kind, CancellationToken ct) => kind switch
+    {
+        "bases" => File(programId, await sheets.BasesAsync(programId, ct)),
+        "indicators" => File(programId, await sheets.IndicatorsAsync(programId, ct)),
+        _ => NotFound(),
+    };
 
     private IActionResult File(int programId, CommandResult<Pairs.DocumentFile> result)
     {
