@@ -94,7 +94,8 @@ public sealed class ProgramSheets(AppDbContext db, ProgramIndicators indicators)
         var asOf = frozen is { } f ? $"зафиксированы при завершении программы {RussianText.Date(DateOnly.FromDateTime(f.TakenAt))}" : $"на {RussianText.Date(today)}";
         var bytes = XlsxWriter.Write(
             new XlsxWriter.Sheet("Показатели", ["№", "Показатель", "Как получен", "Единица", "Значение", $"Цель на {report.Year} год", "Оценка",
-                "Числитель", "Знаменатель", "Формула", "Источник данных"], rows) { FrozenColumns = 2, MaxColumnWidth = 50 },
+                "Числитель", "Знаменатель", "Формула", "Источник данных"], rows)
+            { FrozenColumns = 2, MaxColumnWidth = 50 },
             new XlsxWriter.Sheet("Программа", ["Показатель", "Значение"], [["Программа", program.Name], ["Значения", asOf]]));
         return new DocumentFile(bytes, XlsxWriter.ContentType, $"Показатели программы {RussianText.Date(today)}.xlsx");
     }
