@@ -35,7 +35,8 @@ public static class DatabaseSetup
             {
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Nastavnik is empty.");
-                db.UseNpgsql(connection);
+                // Reads survive a restart of the server; writes run once (ReadRetryStrategy).
+                db.UseNpgsql(connection, npgsql => npgsql.ExecutionStrategy(d => new ReadRetryStrategy(d))).AddInterceptors(Marker);
             });
         }
         else
@@ -45,6 +46,8 @@ public static class DatabaseSetup
         services.AddScoped<Migrator>();
         return services;
     }
+
+    private static readonly WriteMarker Marker = new();
 
     private static string EnsureSqliteFolder(string connection)
     {

@@ -22,6 +22,7 @@ public sealed class DatabaseFaultHandler(IProblemDetailsService problems) : IExc
     {
         if (exception.FaultOf() is not { } fault) return false;
         var unavailable = fault == DatabaseFault.Unavailable;
+        if (unavailable) ReadRetryStrategy.ForgetConnections();
         http.Response.StatusCode = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status507InsufficientStorage;
         if (unavailable) http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";

@@ -114,4 +114,17 @@ public sealed record Node(string Url, Process Process)
     /// <summary>A browser of this node: its own cookie jar, no redirects followed.</summary>
     public HttpClient Browser() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(Url) };
+
+    /// <summary>A browser of this node signed in with the sign-in form, as a person does.</summary>
+    public async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = Browser();
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = Html.Token(page),
+        }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {user} failed");
+        return client;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixt
     public async Task An_approval_killed_before_its_commit_leaves_the_approved_pairs_as_they_were()
     {
         var victim = await db.Nodes.StartAsync(migrate: false, KilledNodeDatabase.Settings);
-        using var curator = await db.SignInAsync(victim, "curator", "curator2026");
+        using var curator = await victim.SignInAsync("curator", "curator2026");
         var programId = Html.Parse(await curator.GetStringAsync("/Matching")).QuerySelector("input[name=programId]")!.GetAttribute("value")!;
         (await curator.PostFormAsync("/Matching", "/Matching?handler=Run", new() { ["programId"] = programId })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var proposal = Html.Parse(await curator.GetStringAsync("/Matching"));
@@ -56,7 +56,7 @@ public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixt
         (await db.RowsAsync($"""SELECT "Id", "MentorId", "MenteeId", "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {programId} ORDER BY "Id" """))
             .ShouldBe(approved);
         // No half state stands in the way: on the surviving node the same approval goes through.
-        using var again = await db.SignInAsync(db.Survivor, "curator", "curator2026");
+        using var again = await db.Survivor.SignInAsync("curator", "curator2026");
         (await again.PostFormAsync("/Matching", "/Matching?handler=Approve", Replace())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await again.GetStringAsync("/Matching")).ShouldContain("Пары утверждены");
         var replaced = await db.RowsAsync($"""SELECT "MentorId", "MenteeId", "TopicId" FROM "MentoringPairs" WHERE "ProgramId" = {programId}""");
@@ -69,7 +69,7 @@ public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixt
     {
         const int count = 1000; // two batches of 500, both written inside the one transaction before the kill
         var victim = await db.Nodes.StartAsync(migrate: false, KilledNodeDatabase.Settings);
-        using var curator = await db.SignInAsync(victim, "curator", "curator2026");
+        using var curator = await victim.SignInAsync("curator", "curator2026");
         var csv = new StringBuilder("ФИО;Стаж\r\n");
         for (var i = 0; i < count; i++) csv.Append($"Обрывов{(char)('а' + i / 32 % 32)}{(char)('а' + i % 32)} Иван Петрович;5\r\n");
         using var body = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
@@ -93,7 +93,7 @@ public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixt
         (await db.ScalarAsync(imported)).ShouldBe(0);
         // The upload was consumed in the same transaction, so it is still there: the import is done once, elsewhere.
         (await db.ScalarAsync($"""SELECT COUNT(*) FROM "ImportUploads" WHERE "Id" = '{id}' AND "Kind" = 'staff'""")).ShouldBe(1);
-        using var again = await db.SignInAsync(db.Survivor, "curator", "curator2026");
+        using var again = await db.Survivor.SignInAsync("curator", "curator2026");
         var done = await again.PostAsJsonAsync($"/api/v1/staff/imports/{id}/commit", new { duplicates = "Skip" });
         done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
         (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32().ShouldBe(count);
@@ -131,18 +131,6 @@ public sealed class KilledNodeDatabase : IAsyncLifetime
         (_connection, _name) = await TestPostgres.CreateDatabaseAsync();
         Nodes = new NodeProcesses(DatabaseProvider.PostgreSQL, _connection);
         Survivor = await Nodes.StartAsync(migrate: true, Settings);
-    }
-
-    public async Task<HttpClient> SignInAsync(Node node, string user, string password)
-    {
-        var client = node.Browser();
-        var page = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = Html.Token(page),
-        }));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"sign-in of {user} failed");
-        return client;
     }
 
     public async Task<long> ScalarAsync(string sql)
