@@ -1,13 +1,16 @@
 #!/usr/bin/python3
 """A real SMTP server on loopback for the tests (Debian's python3-aiosmtpd): each message received is written to a folder as
-<n>.eml. A recipient whose address starts with "refused" is refused with a permanent 550. Usage: smtp_sink.py PORT FOLDER"""
-import os, sys, uuid
+<n>.eml. A recipient whose address starts with "refused" is refused with a permanent 550. The first message to a recipient starting
+with "hold" is held in the middle of its DATA (a file "holding" tells the test), never answered: the sender is caught mid-send; the
+next one to that recipient is accepted. Usage: smtp_sink.py PORT FOLDER"""
+import asyncio, os, sys, uuid
 from aiosmtpd.controller import Controller
 
 
 class Sink:
     def __init__(self, folder):
         self.folder = folder
+        self.held = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower().startswith("refused"):
@@ -16,6 +19,12 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        hold = [a for a in envelope.rcpt_tos if a.lower().startswith("hold") and a not in self.held]
+        if hold:
+            self.held.update(hold)
+            with open(os.path.join(self.folder, "holding"), "w") as f:
+                f.write(hold[0])
+            await asyncio.sleep(3600)
         name = uuid.uuid4().hex
         tmp = os.path.join(self.folder, name + ".tmp")
         with open(tmp, "wb") as f:

@@ -10,8 +10,8 @@ using Npgsql;
 namespace Nastavnik.Tests.Operations;
 
 /// <summary>
-/// A node killed (SIGKILL) in the middle of a write (issue 15, item 5), on PostgreSQL with real processes: an approval of pairs
-/// and a staff import. The middle is found without any hook in the product: the test holds a row the operation must write last
+/// A node killed (SIGKILL) in the middle of a write (issue 15, item 5), on PostgreSQL with real processes: an approval of pairs,
+/// a staff import and a send of letters (caught in the middle by an SMTP server that holds a letter's DATA). The middle is found without any hook in the product: the test holds a row the operation must write last
 /// (the school's data stamp, bumped as a transaction's last statement) and waits until
 /// PostgreSQL shows the node's transaction blocked on it with its other writes done, then kills the node. A second node (the
 /// survivor, or one started after) then finds all of the operation or none of it, and finishes it.
@@ -100,6 +100,42 @@ public sealed class KilledNodeTests_Postgres(KilledNodeDatabase db) : IClassFixt
         (await again.PostAsJsonAsync($"/api/v1/staff/imports/{id}/commit", new { duplicates = "Skip" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await db.ScalarAsync(imported)).ShouldBe(count);
     }
+
+    [Fact]
+    public async Task A_node_killed_while_sending_letters_loses_none_and_sends_none_twice()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var sending = new Dictionary<string, string>(sink.Settings) { ["Nastavnik:Jobs:Enabled"] = "true" };
+        var victim = await db.Nodes.StartAsync(migrate: false, sending);
+        var school = await db.ScalarAsync("""SELECT "SchoolId" FROM "AspNetUsers" WHERE "UserName" = 'curator'""");
+        var tag = "kill" + Guid.NewGuid().ToString("N")[..6];
+        // Six letters in the outbox; the SMTP server holds the third in the middle of its DATA, so the node is caught mid-send.
+        string[] to = [$"{tag}-0@school.example", $"{tag}-1@school.example", $"hold-{tag}-2@school.example", $"{tag}-3@school.example", $"{tag}-4@school.example", $"{tag}-5@school.example"];
+        await db.ScalarAsync("""INSERT INTO "OutboxLetters" ("SchoolId", "Kind", "ToAddress", "Subject", "TextBody", "CreatedAt", "NotBefore", "Attempts") VALUES """
+            + string.Join(", ", to.Select(a => $"({school}, 'invitation', '{a}', 'Письмо', 'Здравствуйте!', now(), now() - interval '1 minute', 0)")) + " RETURNING 1");
+        var letters = $"""SELECT COUNT(*) FROM "OutboxLetters" WHERE "ToAddress" LIKE '%{tag}-%' """;
+        var holding = Path.Combine(sink.Folder, "holding");
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); !File.Exists(holding); await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The node sent nothing in 120 s:\n" + db.Nodes.Output);
+        victim.Kill();
+
+        // What the node confirmed (sent and marked) is the two letters the server accepted; the rest is still to send, held by the dead node.
+        Addresses(sink).ShouldBe(to[..2], ignoreOrder: true);
+        (await db.ScalarAsync(letters + """ AND "SentAt" IS NOT NULL""")).ShouldBe(2);
+        (await db.ScalarAsync(letters + """ AND "SentAt" IS NULL AND "ClaimedBy" IS NOT NULL""")).ShouldBe(4);
+
+        // The dead node's claims and the outbox job's lease run out (two minutes, moved here instead of waited for); a node started
+        // after sends the rest, each once.
+        await db.ScalarAsync($"""WITH u AS (UPDATE "OutboxLetters" SET "ClaimedUntil" = now() - interval '1 second' WHERE "ToAddress" LIKE '%{tag}-%' AND "ClaimedBy" IS NOT NULL RETURNING 1) SELECT COUNT(*) FROM u""");
+        await db.ScalarAsync("""WITH u AS (UPDATE "JobLeases" SET "Until" = now() - interval '1 second' RETURNING 1) SELECT COUNT(*) FROM u""");
+        var sender = await db.Nodes.StartAsync(migrate: false, sending);
+        await db.WaitForAsync(letters + """ AND "SentAt" IS NOT NULL""", 6);
+        Addresses(sink).ShouldBe(to, ignoreOrder: true);
+        sender.Kill(); // its jobs would run on under the other tests of the class
+    }
+
+    private static List<string> Addresses(SmtpSink sink) => sink.Messages().Select(m => m.To.Mailboxes.Single().Address)
+        .Where(a => a.Contains("kill", StringComparison.Ordinal)).ToList();
 
     private static async Task<bool> Answered(Task<HttpResponseMessage> request)
     {
