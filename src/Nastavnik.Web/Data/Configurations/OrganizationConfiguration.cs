@@ -12,6 +12,14 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.ShortName).HasMaxLength(100);
+        e.Property(x => x.Address).HasMaxLength(300);
+        e.Property(x => x.Phone).HasMaxLength(50);
+        e.Property(x => x.Email).HasMaxLength(200);
+        e.Property(x => x.Inn).HasMaxLength(10);
+        e.Property(x => x.Ogrn).HasMaxLength(13);
+        e.Property(x => x.DirectorName).HasMaxLength(300);
+        e.Property(x => x.DirectorPosition).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -20,6 +20,6 @@ public static class DocumentsApi
             await DownloadAudit.ApiFileAsync(await orders.OrderAsync(id, code, number, date, ct), db, http, ct));
         group.MapGet("/{id:int}/thanks-letters.docx", async (int id, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await orders.ThanksAsync(id, date, ct), db, http, ct));
-        return api;
+        return api.MapOrderRegisterApi();
     }
 }
