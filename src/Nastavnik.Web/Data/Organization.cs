@@ -18,9 +18,7 @@ public class Organization : IVersioned
     public string? Inn { get; set; }
     /// <summary>ОГРН: 13 digits.</summary>
     public string? Ogrn { get; set; }
-    /// <summary>The director as a member of the staff, when picked from the registry; else the typed name below.</summary>
-    public int? DirectorPersonId { get; set; }
-    /// <summary>«Фамилия Имя Отчество» of the director (typed, or copied from the picked card on save).</summary>
+    /// <summary>«Фамилия Имя Отчество» of the director (typed, or copied from the card picked in the registry on save).</summary>
     public string? DirectorName { get; set; }
     public string? DirectorPosition { get; set; }
     public int Version { get; set; }

@@ -1948,9 +1948,6 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int?>("DirectorPersonId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("DirectorPosition")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1993,7 +1990,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
@@ -2354,7 +2353,9 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 

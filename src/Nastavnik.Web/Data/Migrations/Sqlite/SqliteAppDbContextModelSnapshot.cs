@@ -1861,9 +1861,6 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DirectorPersonId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("DirectorPosition")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1906,7 +1903,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
@@ -2257,7 +2256,9 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.HasKey("Id");
 
