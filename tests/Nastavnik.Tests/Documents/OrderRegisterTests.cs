@@ -70,6 +70,7 @@ public abstract class OrderRegisterTests(AppFixture app)
         await app.WithDb(db => db.People.Where(p => p.Id == c.P(0)).ExecuteUpdateAsync(u => u.SetProperty(p => p.LastName, "Переименованная")));
         var frozen = DocxText.Read((await AsCurator(c, s => s.Get<OrderRegister>().FileAsync(order.Id, OrderFileKind.Docx))).Value!.Bytes);
         frozen.Paragraphs.ShouldContain("«05» октября 2026 г.№ 12-о");
+        frozen.Paragraphs.ShouldContain("Исполняющий обязанности директора____________А. П. Соколов", "the signer typed at registration signs the order");
         frozen.Tables[0].ShouldContain(r => r[1] == mentor);
         var fresh = DocxText.Read((await AsCurator(c, s => s.Get<ProgramOrders>().OrderAsync(c.ProgramId, "pairs-order", "13-о", Day))).Value!.Bytes);
         fresh.Tables[0].ShouldNotContain(r => r[1] == mentor);

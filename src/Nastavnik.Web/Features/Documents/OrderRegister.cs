@@ -69,12 +69,14 @@ public sealed class OrderRegister(AppDbContext db, ProgramOrders orders, PairDoc
         var signer = RussianText.Clean(input.SignerName) ?? school.Values["Школа.ДиректорФИО"];
         if (signer is null)
             return CommandError.Invalid("Приказ не зарегистрирован.", "Укажите, кто подписывает приказ: в реквизитах школы не указан директор.");
-        var generated = await orders.GenerateAsync(programId, template.Code, number, date, ct);
+        var position = RussianText.Clean(input.SignerPosition) ?? school.Values["Школа.ДолжностьДиректора"];
+        // The frozen order prints who signs it: the director by default, or the acting head typed here.
+        var generated = await orders.GenerateAsync(programId, template.Code, number, date, new Signer(signer, position), ct);
         if (generated.Error is { } error) return error;
         var order = new RegisteredOrder
         {
             ProgramId = programId, Code = template.Code, Title = template.Title, Number = number, Date = date, Year = date.Year,
-            SignerName = signer, SignerPosition = RussianText.Clean(input.SignerPosition) ?? school.Values["Школа.ДолжностьДиректора"],
+            SignerName = signer, SignerPosition = position,
             Status = RegisteredOrderStatus.Draft, RegisteredBy = db.School.UserName,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -27,16 +27,17 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
     /// <summary>The order <paramref name="code"/> of the program as a .docx: number (empty: a line to write it by hand) and date (today).</summary>
     public async Task<CommandResult<DocumentFile>> OrderAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct = default)
     {
-        var result = await GenerateAsync(programId, code, number, date, ct);
+        var result = await GenerateAsync(programId, code, number, date, null, ct);
         return result.Error is { } error ? error : result.Value!.File;
     }
 
     /// <summary>The order as a .docx with the people it concerns (its «Ознакомлены» list) by id, for the register.</summary>
-    public async Task<CommandResult<GeneratedOrder>> GenerateAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct = default)
+    public async Task<CommandResult<GeneratedOrder>> GenerateAsync(int programId, string code, string? number, DateOnly? date, Signer? signer,
+        CancellationToken ct = default)
     {
         var template = All.FirstOrDefault(t => t.Code == code);
         if (template is null) return CommandError.NotFound("Такого приказа нет.");
-        if (template == PairDocumentTemplates.Order) return await pairs.GenerateOrderAsync(programId, number, date, ct);
+        if (template == PairDocumentTemplates.Order) return await pairs.GenerateOrderAsync(programId, number, date, signer, ct);
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return CommandError.NotFound("Программа не найдена.");
         var day = date ?? db.Clock.Today();
@@ -51,6 +52,7 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
             _ => null,
         };
         if (error is not null) return error;
+        signer?.ApplyTo(data);
         var bytes = DocxTemplate.Fill(template.BuildDefault(), data);
         return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"{template.Title} {RussianText.Date(day)}.docx"), GeneratedOrder.ReadersOf(data));
     }

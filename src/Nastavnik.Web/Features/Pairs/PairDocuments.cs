@@ -10,6 +10,13 @@ namespace Nastavnik.Web.Features.Pairs;
 /// <summary>A file handed out: its bytes, type and name.</summary>
 public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileName);
 
+/// <summary>Who signs an order when it is not the director of the school's details (an acting head): printed under the order.</summary>
+public sealed record Signer(string Name, string? Position)
+{
+    public DocumentData ApplyTo(DocumentData data) =>
+        data.Set("Школа.Директор", PairNames.InitialsFirst(Name)).Set("Школа.ДолжностьДиректора", Position ?? "Директор");
+}
+
 /// <summary>A generated order and the people it concerns (its «Ознакомлены» list): ids and full names, in the sheet's order.</summary>
 public sealed record GeneratedOrder(DocumentFile File, IReadOnlyList<(int Id, string Name)> Readers)
 {
@@ -36,12 +43,13 @@ public sealed class PairDocuments(AppDbContext db)
 
     public async Task<CommandResult<DocumentFile>> OrderAsync(int programId, string? number, DateOnly? date, CancellationToken ct = default)
     {
-        var result = await GenerateOrderAsync(programId, number, date, ct);
+        var result = await GenerateOrderAsync(programId, number, date, null, ct);
         return result.Error is { } error ? error : result.Value!.File;
     }
 
     /// <summary>The order fixing the pairs with the people it concerns (every mentor and mentee) by id, for the register.</summary>
-    public async Task<CommandResult<GeneratedOrder>> GenerateOrderAsync(int programId, string? number, DateOnly? date, CancellationToken ct = default)
+    public async Task<CommandResult<GeneratedOrder>> GenerateOrderAsync(int programId, string? number, DateOnly? date, Signer? signer,
+        CancellationToken ct = default)
     {
         var (program, rows) = await RowsAsync(programId, ct);
         if (program is null) return CommandError.NotFound("Программа не найдена.");
@@ -63,6 +71,7 @@ public sealed class PairDocuments(AppDbContext db)
             }))
             ;
         GeneratedOrder.SetReaders(data, rows.SelectMany(r => r.MenteeIds!.Zip(r.Mentees).Prepend((r.MentorId, r.Mentor))));
+        signer?.ApplyTo(data);
         var bytes = DocxTemplate.Fill(PairDocumentTemplates.Order.BuildDefault(), data);
         return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx"),
             GeneratedOrder.ReadersOf(data));
