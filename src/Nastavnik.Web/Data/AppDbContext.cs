@@ -73,6 +73,10 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
     public DbSet<SwotItem> SwotItems => Set<SwotItem>();
+    public DbSet<RegisteredOrder> RegisteredOrders => Set<RegisteredOrder>();
+    public DbSet<RegisteredOrderFile> RegisteredOrderFiles => Set<RegisteredOrderFile>();
+    public DbSet<OrderAcknowledgement> OrderAcknowledgements => Set<OrderAcknowledgement>();
+    public DbSet<RegulationVersion> RegulationVersions => Set<RegulationVersion>();
     /// <summary>The keys that protect sign-in cookies, antiforgery tokens and links, shared by every web node (Hosting/Services).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -178,6 +182,12 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<IndicatorValue>(monitoring);
         b.ApplyConfiguration<IndicatorSnapshot>(monitoring);
         b.ApplyConfiguration<SwotItem>(monitoring);
+        // Documents
+        var documents = new DocumentsConfiguration();
+        b.ApplyConfiguration<RegisteredOrder>(documents);
+        b.ApplyConfiguration<RegisteredOrderFile>(documents);
+        b.ApplyConfiguration<OrderAcknowledgement>(documents);
+        b.ApplyConfiguration<RegulationVersion>(documents);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
         b.Entity<DataStamp>().HasKey(x => x.Scope);
         b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();

@@ -28,16 +28,19 @@ public class IndexModel(AppDbContext db, TimeProvider clock, ViewerCache cache) 
     /// <summary>The psychologist's side: the program's figures and the mentees left without a pair.</summary>
     public HomeSupport? Support { get; private set; }
     public bool Psychologist { get; private set; }
+    /// <summary>The registered orders that concern this person: to acknowledge, then those acknowledged lately.</summary>
+    public List<Documents.MyOrder> Orders { get; private set; } = [];
 
     /// <summary>What the home page shows, computed once per viewer until the school's data changes (<see cref="ViewerCache"/>).</summary>
-    private sealed record HomeData(MyCard? Me, HomeMine? Mine, HomeCabinet? Cabinet, HomeSupport? Support, HomeCycle? Cycle, SchoolSummary? School);
+    private sealed record HomeData(MyCard? Me, HomeMine? Mine, HomeCabinet? Cabinet, HomeSupport? Support, HomeCycle? Cycle, SchoolSummary? School,
+        List<Documents.MyOrder> Orders);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Manager = User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
         Psychologist = !Manager && User.IsInRole(Roles.Psychologist);
         var home = await cache.GetAsync(db, "home", null, LoadAsync, ct);
-        (Me, Mine, Cabinet, Support, Cycle, School) = (home.Me, home.Mine, home.Cabinet, home.Support, home.Cycle, home.School);
+        (Me, Mine, Cabinet, Support, Cycle, School, Orders) = (home.Me, home.Mine, home.Cabinet, home.Support, home.Cycle, home.School, home.Orders);
     }
 
     private async Task<HomeData> LoadAsync()
@@ -50,7 +53,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, ViewerCache cache) 
         var mine = me is null ? null : await HomeMine.LoadAsync(db, me.Id, Today);
         var cabinet = me is null ? null : await HomeCabinet.LoadAsync(db, me.Id, clock.UtcTime());
         var support = Psychologist ? await HomeSupport.LoadAsync(db) : null;
-        if (!Manager) return new HomeData(me, mine, cabinet, support, null, null);
+        var orders = me is null ? [] : await Documents.AcknowledgementCommands.MineAsync(db, me.Id);
+        if (!Manager) return new HomeData(me, mine, cabinet, support, null, null, orders);
 
         var cycle = await HomeCycle.LoadAsync(db, Today);
         var schoolId = db.School.SchoolId;
@@ -65,6 +69,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock, ViewerCache cache) 
         var school = new SchoolSummary(name, people?.Active ?? 0, people?.Archived ?? 0, people?.Consent ?? 0, (people?.Active ?? 0) - (people?.Consent ?? 0), departments,
             await db.Topics.CountAsync(t => !t.IsRetired), await db.Directions.CountAsync(d => !d.IsRetired),
             await db.Users.CountAsync(u => u.SchoolId == schoolId));
-        return new HomeData(me, mine, cabinet, support, cycle, school);
+        return new HomeData(me, mine, cabinet, support, cycle, school, orders);
     }
 }

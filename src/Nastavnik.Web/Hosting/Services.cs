@@ -65,6 +65,10 @@ public static class Services
         services.AddScoped<Features.Documents.ProgramOrders>();
         services.AddScoped<Features.Documents.ProgramSheets>();
         services.AddScoped<Features.Documents.ConsentForm>();
+        services.AddScoped<Features.Documents.OrderRegister>();
+        services.AddScoped<Features.Documents.AcknowledgementCommands>();
+        services.AddScoped<Features.Documents.RegulationCommands>();
+        services.AddScoped<Features.Schools.SchoolDetailsCommands>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
         services.AddScoped<Features.Meetings.MeetingCommands>();

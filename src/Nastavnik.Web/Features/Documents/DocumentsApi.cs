@@ -24,6 +24,6 @@ public static class DocumentsApi
             await DownloadAudit.ApiFileAsync(await sheets.BasesAsync(id, ct), db, http, ct));
         group.MapGet("/{id:int}/indicators.xlsx", async (int id, ProgramSheets sheets, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await sheets.IndicatorsAsync(id, ct), db, http, ct));
-        return api;
+        return api.MapOrderRegisterApi();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Monitoring;
+using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Files.Documents;
 using Nastavnik.Web.Text;
 
@@ -26,7 +27,7 @@ public sealed partial class ProgramOrders
             ["Номер"] = (i + 1).ToString(RussianText.Culture), ["ФИО"] = m.Mentor.Full, ["Кому"] = m.Mentor.In(NameCase.Dative),
             ["Должность"] = m.Mentor.Position, ["Направления"] = string.Join("\n", m.Topics), ["Наставляемые"] = string.Join("\n", m.Mentees),
         }));
-        Readers(data, data.Collections["Ознакомлены"].Select(r => r["ФИО"]!).Concat(mentors.Select(m => m.Mentor.Full)));
+        GeneratedOrder.SetReaders(data, GeneratedOrder.ReadersOf(data).Concat(mentors.Select(m => (m.Mentor.Id, m.Mentor.Full))));
         return null;
     }
 
@@ -39,7 +40,7 @@ public sealed partial class ProgramOrders
             .Where(p => p.ProgramId == programId && (!completedOnly || p.Status == PairStatus.Completed))
             .Select(p => new
             {
-                Mentor = new Named(p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, p.Mentor.Position),
+                Mentor = new Named(p.MentorId, p.Mentor!.LastName, p.Mentor.FirstName, p.Mentor.MiddleName, p.Mentor.Position),
                 p.MentorId,
                 Mentee = PersonName.Full(p.Mentee!.LastName, p.Mentee.FirstName, p.Mentee.MiddleName),
                 Topic = p.Topic!.Direction!.Name + ": " + p.Topic.Name,

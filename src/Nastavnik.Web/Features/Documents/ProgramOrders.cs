@@ -27,9 +27,17 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
     /// <summary>The order <paramref name="code"/> of the program as a .docx: number (empty: a line to write it by hand) and date (today).</summary>
     public async Task<CommandResult<DocumentFile>> OrderAsync(int programId, string code, string? number, DateOnly? date, CancellationToken ct = default)
     {
+        var result = await GenerateAsync(programId, code, number, date, null, ct);
+        return result.Error is { } error ? error : result.Value!.File;
+    }
+
+    /// <summary>The order as a .docx with the people it concerns (its «Ознакомлены» list) by id, for the register.</summary>
+    public async Task<CommandResult<GeneratedOrder>> GenerateAsync(int programId, string code, string? number, DateOnly? date, Signer? signer,
+        CancellationToken ct = default)
+    {
         var template = All.FirstOrDefault(t => t.Code == code);
         if (template is null) return CommandError.NotFound("Такого приказа нет.");
-        if (template == PairDocumentTemplates.Order) return await pairs.OrderAsync(programId, number, date, ct);
+        if (template == PairDocumentTemplates.Order) return await pairs.GenerateOrderAsync(programId, number, date, signer, ct);
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return CommandError.NotFound("Программа не найдена.");
         var day = date ?? db.Clock.Today();
@@ -44,15 +52,16 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
             _ => null,
         };
         if (error is not null) return error;
+        signer?.ApplyTo(data);
         var bytes = DocxTemplate.Fill(template.BuildDefault(), data);
-        return new DocumentFile(bytes, DocxWriter.ContentType, $"{template.Title} {RussianText.Date(day)}.docx");
+        return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"{template.Title} {RussianText.Date(day)}.docx"), GeneratedOrder.ReadersOf(data));
     }
 
     /// <summary>The school, the order's number and date, the program, its curators (declined) and the curators as the default readers.</summary>
     private async Task<DocumentData> CommonAsync(MentoringProgram program, string? number, DateOnly day, CancellationToken ct)
     {
         var curators = await db.ProgramCurators.AsNoTracking().Where(c => c.ProgramId == program.Id).OrderBy(c => c.Id)
-            .Select(c => new Named(c.Person!.LastName, c.Person.FirstName, c.Person.MiddleName, c.Person.Position)).ToListAsync(ct);
+            .Select(c => new Named(c.PersonId, c.Person!.LastName, c.Person.FirstName, c.Person.MiddleName, c.Person.Position)).ToListAsync(ct);
         var data = (await pairs.SchoolAsync(program.SchoolId, ct))
             .Set("Приказ.Номер", RussianText.Clean(number))
             .Set("Приказ.Дата", RussianText.DocumentDate(day))
@@ -63,7 +72,7 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
                 ? program.StartDate.Year.ToString(RussianText.Culture) : $"{program.StartDate.Year}/{program.EndDate.Year}")
             .Set("Кураторы.Кого", curators.Count == 0 ? null : string.Join(", ", curators.Select(c => c.In(NameCase.Accusative) + c.PositionNote)))
             .Set("Кураторы.Кому", curators.Count == 0 ? null : string.Join(", ", curators.Select(c => c.In(NameCase.Dative))));
-        Readers(data, curators.Select(c => c.Full));
+        GeneratedOrder.SetReaders(data, curators.Select(c => (c.Id, c.Full)));
         return data;
     }
 
@@ -75,7 +84,7 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
             .Select(e => new
             {
                 Stage = e.Stage!.Title, e.Title, e.StartDate, e.DueDate, e.Timing, e.ResponsibleText,
-                Person = e.ResponsiblePerson == null ? null : new Named(e.ResponsiblePerson.LastName, e.ResponsiblePerson.FirstName, e.ResponsiblePerson.MiddleName, null),
+                Person = e.ResponsiblePerson == null ? null : new Named(e.ResponsiblePerson.Id, e.ResponsiblePerson.LastName, e.ResponsiblePerson.FirstName, e.ResponsiblePerson.MiddleName, null),
             }).ToListAsync(ct);
         if (events.Count == 0) return CommandError.Invalid("В дорожной карте программы нет мероприятий: приложение к приказу было бы пустым. Заполните дорожную карту.");
         data.SetItems("Мероприятия", events.Select((e, i) => (Item)new Dictionary<string, string?>
@@ -93,7 +102,7 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
             .Select(e => new
             {
                 e.Title, e.StartDate, e.DueDate, e.Timing, e.ResponsibleText,
-                Person = e.ResponsiblePerson == null ? null : new Named(e.ResponsiblePerson.LastName, e.ResponsiblePerson.FirstName, e.ResponsiblePerson.MiddleName, e.ResponsiblePerson.Position),
+                Person = e.ResponsiblePerson == null ? null : new Named(e.ResponsiblePerson.Id, e.ResponsiblePerson.LastName, e.ResponsiblePerson.FirstName, e.ResponsiblePerson.MiddleName, e.ResponsiblePerson.Position),
             }).ToListAsync(ct);
         // The final event is the last one the roadmap calls final («итоговая конференция», «подведение итогов»), else its last event.
         var final = events.LastOrDefault(e => RussianText.Fold(e.Title).Contains("итог", StringComparison.Ordinal)) ?? events.LastOrDefault();
@@ -102,7 +111,7 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
             .Set("Мероприятие.Срок", Timing(final.StartDate, final.DueDate, final.Timing))
             .Set("Мероприятие.Ответственный", final.Person is { } p ? p.In(NameCase.Nominative) + p.PositionNote : final.ResponsibleText);
         if (final.Person is { } responsible)
-            Readers(data, data.Collections["Ознакомлены"].Select(r => r["ФИО"]!).Append(responsible.Full));
+            GeneratedOrder.SetReaders(data, GeneratedOrder.ReadersOf(data).Append((responsible.Id, responsible.Full)));
         return null;
     }
 
@@ -110,13 +119,8 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
         RussianText.Clean(timing) ?? (start is { } s && due is { } d && s != d ? $"{RussianText.Date(s)} — {RussianText.Date(d)}"
             : due is not null ? RussianText.Date(due) : start is not null ? RussianText.Date(start) : "в течение года");
 
-    /// <summary>The sheet «С приказом ознакомлены»: each person once, in alphabetical order.</summary>
-    private static void Readers(DocumentData data, IEnumerable<string> names) =>
-        data.SetItems("Ознакомлены", names.Distinct().Order(StringComparer.Create(RussianText.Culture, true))
-            .Select(n => (Item)new Dictionary<string, string?> { ["ФИО"] = n }));
-
     /// <summary>A person named in an order: the full name, declined where the sentence needs it, with the position in brackets.</summary>
-    private sealed record Named(string Last, string First, string? Middle, string? Position)
+    private sealed record Named(int Id, string Last, string First, string? Middle, string? Position)
     {
         public string Full => PersonName.Full(Last, First, Middle);
         public string In(NameCase c) => RussianNames.Full(Last, First, Middle, c);

@@ -10,6 +10,27 @@ namespace Nastavnik.Web.Features.Pairs;
 /// <summary>A file handed out: its bytes, type and name.</summary>
 public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileName);
 
+/// <summary>Who signs an order when it is not the director of the school's details (an acting head): printed under the order.</summary>
+public sealed record Signer(string Name, string? Position)
+{
+    public DocumentData ApplyTo(DocumentData data) =>
+        data.Set("Школа.Директор", PairNames.InitialsFirst(Name)).Set("Школа.ДолжностьДиректора", Position ?? "Директор");
+}
+
+/// <summary>A generated order and the people it concerns (its «Ознакомлены» list): ids and full names, in the sheet's order.</summary>
+public sealed record GeneratedOrder(DocumentFile File, IReadOnlyList<(int Id, string Name)> Readers)
+{
+    private const string Id = "Ид";
+
+    /// <summary>The sheet «С приказом ознакомлены»: each person once, in alphabetical order; the id rides along for the register.</summary>
+    public static void SetReaders(DocumentData data, IEnumerable<(int Id, string Name)> people) =>
+        data.SetItems("Ознакомлены", people.DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Create(RussianText.Culture, true))
+            .Select(p => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["ФИО"] = p.Name, [Id] = p.Id.ToString(RussianText.Culture) }));
+
+    public static List<(int Id, string Name)> ReadersOf(DocumentData data) => data.Collections.TryGetValue("Ознакомлены", out var items)
+        ? items.Select(r => (int.Parse(r[Id]!, RussianText.Culture), r["ФИО"]!)).ToList() : [];
+}
+
 /// <summary>
 /// The pairs' documents of a program: the order fixing the live pairs and groups (.docx), their list (.xlsx), and a pair's agreement
 /// (.docx). Pairs are read through the privacy filters, so only the managers get a whole program's list.
@@ -17,9 +38,18 @@ public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileN
 public sealed class PairDocuments(AppDbContext db)
 {
     /// <summary>A row of the order and of the list: a tandem (one mentee, one or more topics) or a group (several mentees, one topic).</summary>
-    public sealed record Row(bool Group, string Mentor, IReadOnlyList<string> Mentees, IReadOnlyList<string> Topics, string Status);
+    public sealed record Row(bool Group, string Mentor, IReadOnlyList<string> Mentees, IReadOnlyList<string> Topics, string Status,
+        int MentorId = 0, IReadOnlyList<int>? MenteeIds = null);
 
     public async Task<CommandResult<DocumentFile>> OrderAsync(int programId, string? number, DateOnly? date, CancellationToken ct = default)
+    {
+        var result = await GenerateOrderAsync(programId, number, date, null, ct);
+        return result.Error is { } error ? error : result.Value!.File;
+    }
+
+    /// <summary>The order fixing the pairs with the people it concerns (every mentor and mentee) by id, for the register.</summary>
+    public async Task<CommandResult<GeneratedOrder>> GenerateOrderAsync(int programId, string? number, DateOnly? date, Signer? signer,
+        CancellationToken ct = default)
     {
         var (program, rows) = await RowsAsync(programId, ct);
         if (program is null) return CommandError.NotFound("Программа не найдена.");
@@ -39,10 +69,12 @@ public sealed class PairDocuments(AppDbContext db)
                 ["Номер"] = (i + 1).ToString(RussianText.Culture), ["Наставник"] = r.Mentor, ["Наставляемые"] = string.Join("\n", r.Mentees),
                 ["Направления"] = string.Join("\n", r.Topics), ["Форма"] = r.Group ? "группа" : "пара", ["Срок"] = period,
             }))
-            .SetItems("Ознакомлены", rows.SelectMany(r => r.Mentees.Prepend(r.Mentor)).Distinct().Order(StringComparer.Create(RussianText.Culture, true))
-                .Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["ФИО"] = n }));
+            ;
+        GeneratedOrder.SetReaders(data, rows.SelectMany(r => r.MenteeIds!.Zip(r.Mentees).Prepend((r.MentorId, r.Mentor))));
+        signer?.ApplyTo(data);
         var bytes = DocxTemplate.Fill(PairDocumentTemplates.Order.BuildDefault(), data);
-        return new DocumentFile(bytes, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx");
+        return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx"),
+            GeneratedOrder.ReadersOf(data));
     }
 
     public async Task<CommandResult<DocumentFile>> ListAsync(int programId, CancellationToken ct = default)
@@ -76,21 +108,40 @@ public sealed class PairDocuments(AppDbContext db)
         var order = StringComparer.Create(RussianText.Culture, true);
         string Status(IEnumerable<(int, int, int)> keys) => keys.Any(active.Contains) ? "работает" : "утверждена";
         var rows = tandems.Select(t => new Row(false, names[t.Mentor], [names[t.Mentee]], t.Topics.Select(x => topics[x]).ToList(),
-                Status(t.Topics.Select(x => (t.Mentor, t.Mentee, x)))))
-            .Concat(groups.Select(g => new Row(true, names[g.Mentor], g.Mentees.Select(m => names[m]).Order(order).ToList(), [topics[g.Topic]],
-                Status(g.Mentees.Select(m => (g.Mentor, m, g.Topic))))))
+                Status(t.Topics.Select(x => (t.Mentor, t.Mentee, x))), t.Mentor, [t.Mentee]))
+            .Concat(groups.Select(g => g.Mentees.OrderBy(m => names[m], order).ToList() is var mentees
+                ? new Row(true, names[g.Mentor], mentees.Select(m => names[m]).ToList(), [topics[g.Topic]],
+                    Status(g.Mentees.Select(m => (g.Mentor, m, g.Topic))), g.Mentor, mentees) : null!))
             .OrderBy(r => r.Mentor, order).ThenBy(r => r.Mentees[0], order).ToList();
         return (program, rows);
     }
 
-    /// <summary>The school's name and its director («И. О. Фамилия», or a blank line when the registry has no director).</summary>
+    /// <summary>
+    /// The school's details (<see cref="Organization"/>, edited on «Реквизиты школы»): full and short name, address, phone, e-mail, ИНН,
+    /// ОГРН as one line, and the director («И. О. Фамилия» and position; when none is set, the registry's «Директор», else a blank line).
+    /// </summary>
     public async Task<DocumentData> SchoolAsync(int schoolId, CancellationToken ct)
     {
-        var name = await db.Organizations.AsNoTracking().Where(o => o.Id == schoolId).Select(o => o.Name).FirstAsync(ct);
-        var director = await db.People.AsNoTracking().Where(p => p.SchoolId == schoolId && !p.IsArchived && p.Position == "Директор")
-            .OrderBy(p => p.Id).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).FirstOrDefaultAsync(ct);
-        return new DocumentData().Set("Школа.Наименование", name)
-            .Set("Школа.Директор", director is null ? null : PairNames.InitialsFirst(director.LastName, director.FirstName, director.MiddleName));
+        var s = await db.Organizations.AsNoTracking().Where(o => o.Id == schoolId)
+            .Select(o => new { o.Name, o.ShortName, o.Address, o.Phone, o.Email, o.Inn, o.Ogrn, o.DirectorName, o.DirectorPosition }).FirstAsync(ct);
+        var director = s.DirectorName;
+        if (director is null)
+        {
+            var found = await db.People.AsNoTracking().Where(p => p.SchoolId == schoolId && !p.IsArchived && p.Position == "Директор")
+                .OrderBy(p => p.Id).Select(p => new { p.LastName, p.FirstName, p.MiddleName }).FirstOrDefaultAsync(ct);
+            director = found is null ? null : PersonName.Full(found.LastName, found.FirstName, found.MiddleName);
+        }
+        return new DocumentData().Set("Школа.Наименование", s.Name)
+            .Set("Школа.КраткоеНаименование", s.ShortName ?? s.Name)
+            .Set("Школа.Адрес", s.Address).Set("Школа.Телефон", s.Phone).Set("Школа.ЭлПочта", s.Email).Set("Школа.ИНН", s.Inn).Set("Школа.ОГРН", s.Ogrn)
+            .Set("Школа.Реквизиты", string.Join(", ", new[]
+            {
+                s.Address, s.Phone is null ? null : "тел. " + s.Phone, s.Email is null ? null : "e-mail: " + s.Email,
+                s.Inn is null ? null : "ИНН " + s.Inn, s.Ogrn is null ? null : "ОГРН " + s.Ogrn,
+            }.Where(x => x is not null)))
+            .Set("Школа.Директор", director is null ? null : PairNames.InitialsFirst(director))
+            .Set("Школа.ДиректорФИО", director)
+            .Set("Школа.ДолжностьДиректора", s.DirectorPosition ?? "Директор");
     }
 
     private static string PersonNameParts(Person p) => PersonName.Full(p.LastName, p.FirstName, p.MiddleName);
@@ -101,6 +152,13 @@ public static class PairNames
 {
     /// <summary>«И. О. Фамилия» (under a signature).</summary>
     public static string InitialsFirst(string last, string first, string? middle) => $"{Initials(first, middle)} {last}";
+
+    /// <summary>«И. О. Фамилия» of a full name «Фамилия Имя Отчество» (a single word stays as typed).</summary>
+    public static string InitialsFirst(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length < 2 ? fullName : InitialsFirst(parts[0], parts[1], parts.Length > 2 ? parts[2] : null);
+    }
 
     /// <summary>«Фамилия И. О.» (in a record of who did what).</summary>
     public static string InitialsLast(string last, string first, string? middle) => $"{last} {Initials(first, middle)}";

@@ -27,6 +27,13 @@ public sealed class OfficialDocxBuilder
         return this;
     }
 
+    /// <summary>A line at the right margin (the approval stamp «УТВЕРЖДЕНО» of a regulation).</summary>
+    public OfficialDocxBuilder AtRight(string text)
+    {
+        _body.Add(Para(text, JustificationValues.Right, bold: false, indent: false, after: 0));
+        return this;
+    }
+
     /// <summary>The document's title: centred, bold, capitals as typed.</summary>
     public OfficialDocxBuilder Title(string text) => Centered(text, bold: true, after: 240);
 

@@ -46,6 +46,7 @@ public static class PersonalDataMap
         ["LessonObservations.ObservedId"] = "lesson-observations.json",
         ["SurveyRecipients.PersonId"] = "survey-recipients.json",
         ["SurveyResponses.PersonId"] = "survey-answers.json",
+        ["OrderAcknowledgements.PersonId"] = "order-acknowledgements.json",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Excluded = new Dictionary<string, string>

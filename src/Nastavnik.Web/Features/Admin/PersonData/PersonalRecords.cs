@@ -73,6 +73,8 @@ internal static class PersonalRecords
         Add("consultations.json", await db.Consultations.IgnoreQueryFilters().Where(x => (x.RequesterId == id || x.ConsultantId == id) && x.SchoolId == school).ToListAsync(ct));
         Add("calendar-feeds.json", await db.CalendarFeeds.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school).Select(x => new { x.CreatedAt }).ToListAsync(ct));
         Add("events.json", await db.EventParticipants.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school).ToListAsync(ct));
+        Add("order-acknowledgements.json", await db.OrderAcknowledgements.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school)
+            .Select(x => new { x.Id, x.OrderId, x.ConfirmedAt }).ToListAsync(ct));
         Add("program-curators.json", await db.ProgramCurators.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school).ToListAsync(ct));
         Add("roadmap-events.json", await db.RoadmapEvents.IgnoreQueryFilters().Where(x => x.ResponsiblePersonId == id && x.SchoolId == school).ToListAsync(ct));
 
