@@ -73,6 +73,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorSnapshot> IndicatorSnapshots => Set<IndicatorSnapshot>();
     public DbSet<SwotItem> SwotItems => Set<SwotItem>();
+    public DbSet<PracticeMaterial> PracticeMaterials => Set<PracticeMaterial>();
+    public DbSet<PracticeFile> PracticeFiles => Set<PracticeFile>();
     /// <summary>The keys that protect sign-in cookies, antiforgery tokens and links, shared by every web node (Hosting/Services).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -178,6 +180,10 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<IndicatorValue>(monitoring);
         b.ApplyConfiguration<IndicatorSnapshot>(monitoring);
         b.ApplyConfiguration<SwotItem>(monitoring);
+        // The practice bank
+        var practices = new PracticesConfiguration();
+        b.ApplyConfiguration<PracticeMaterial>(practices);
+        b.ApplyConfiguration<PracticeFile>(practices);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
         b.Entity<DataStamp>().HasKey(x => x.Scope);
         b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();
