@@ -69,10 +69,11 @@ public abstract class MentoringRecordTests(AppFixture app)
             draft = (await commands.DraftFromPairAsync(seed.CompletedPair, default)).Value!;
             (draft.Kind, draft.TopicId is not null, draft.PairId).ShouldBe((PracticeKind.Case, true, (int?)seed.CompletedPair));
             draft.Title.ShouldBe("Кейс наставнической пары: " + seed.Topic);
-            draft.Description!.ShouldContain("Освоить технологию формирующего оценивания");
-            draft.Description.ShouldContain("Провести открытый урок: Урок проведён, отзывы коллег положительные");
-            draft.Description.ShouldNotContain("родительские собрания");
-            draft.Description.ShouldNotContain(school.Teachers[1].FullName.Split(' ')[0]);
+            var text = draft.Description!;
+            text.ShouldContain("Освоить технологию формирующего оценивания");
+            text.ShouldContain("Провести открытый урок: Урок проведён, отзывы коллег положительные");
+            text.ShouldNotContain("родительские собрания");
+            text.ShouldNotContain(school.Teachers[1].FullName.Split(' ')[0]);
             (await commands.DraftFromPairAsync(seed.LivePair, default)).Error
                 .ShouldBeRefusal(ErrorKind.Invalid, "Опубликовать кейс можно, когда пара завершила работу.");
             draft.Title = "Формирующее оценивание: кейс пары";
