@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
+using Nastavnik.Web.Files.Documents;
 
 namespace Nastavnik.Web.Features.Demo;
 
@@ -20,6 +21,7 @@ public static class DemoPractices
                 TopicId = topics.ElementAtOrDefault(0), Tags = ";адаптация;первая встреча;",
                 Description = "Как провести организационную встречу: знакомство, ожидания сторон, договорённости о времени и формах работы.\nВ приложении — чек-лист встречи.",
                 Links = "https://edsoo.ru/",
+                Files = [ChecklistFile(schoolId)],
             },
             new PracticeMaterial
             {
@@ -34,5 +36,17 @@ public static class DemoPractices
                 Description = "Цели:\n— освоить приёмы формирующего оценивания\nРезультаты:\n— открытый урок с листами самооценки, отзывы коллег положительные",
             });
         await db.SaveChangesAsync(ct);
+    }
+
+    private static PracticeFile ChecklistFile(int schoolId)
+    {
+        var bytes = new OfficialDocxBuilder().Title("Чек-лист первой встречи наставника и молодого учителя")
+            .Numbered("Познакомиться, рассказать о себе и о школе.", "Обсудить ожидания и трудности первых недель.",
+                "Договориться о времени встреч и способах связи.", "Наметить первые цели индивидуального плана.")
+            .Build();
+        return new PracticeFile
+        {
+            SchoolId = schoolId, FileName = "Чек-лист первой встречи.docx", ContentType = Files.DocxWriter.ContentType, Length = bytes.Length, Content = bytes,
+        };
     }
 }
