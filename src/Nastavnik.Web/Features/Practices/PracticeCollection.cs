@@ -105,16 +105,24 @@ public sealed class PracticeCollection(AppDbContext db, PracticeQueries queries)
                 p.InsertBefore(new Run(new FieldCode(" TOC \\o \"1-1\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }), text);
                 p.InsertBefore(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), text);
             }
+            // The page of the heading by its bookmark: LibreOffice and Word compute a PAGEREF on opening even before the TOC is updated.
+            p.ParagraphProperties!.PrependChild(new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = OfficialDocxBuilder.TextWidth }));
+            p.Append(new Run(new TabChar()), new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode($" PAGEREF {Bookmark(i)} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), new Run(new Text("")),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
             if (i == materials.Count - 1) p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
             yield return p;
         }
     }
 
+    private static string Bookmark(int i) => $"_Toc{i + 1:D6}";
+
     private static Paragraph Heading(int i, string text)
     {
         var p = Para(text, bold: true, after: 240);
         p.ParagraphProperties!.PrependChild(new ParagraphStyleId { Val = "Heading1" });
-        p.InsertBefore(new BookmarkStart { Id = (i + 1).ToString(RussianText.Culture), Name = $"_Toc{i + 1:D6}" }, p.Elements<Run>().First());
+        p.InsertBefore(new BookmarkStart { Id = (i + 1).ToString(RussianText.Culture), Name = Bookmark(i) }, p.Elements<Run>().First());
         p.Append(new BookmarkEnd { Id = (i + 1).ToString(RussianText.Culture) });
         return p;
     }
