@@ -14,9 +14,10 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 /// <summary>
 /// The collection (сборник) of selected materials as one .docx (issue 14, item 9): a title page (the school, the title, the year) built
-/// by <see cref="OfficialDocxBuilder"/>, a contents page with a Word TOC field over the materials' headings (its result already lists
-/// them numbered; Word or LibreOffice fill the page numbers when the field is updated, which the file asks for on opening), and each
-/// material from a new page as a «Заголовок 1» heading with its author, kind, topic, description, links and the names of its files.
+/// by <see cref="OfficialDocxBuilder"/>, a contents page listing the materials numbered with their pages (PAGEREF fields to bookmarks
+/// on the headings, filled by LibreOffice and Word as they lay the file out; the file asks Word to update fields on opening), and each
+/// material from a new page as a «Заголовок 1» heading (outline level 1, so Word's navigation and its own TOC find them) with its
+/// author, kind, topic, description, links and the names of its files.
 /// </summary>
 public sealed class PracticeCollection(AppDbContext db, PracticeQueries queries)
 {
@@ -92,31 +93,24 @@ public sealed class PracticeCollection(AppDbContext db, PracticeQueries queries)
 
     private static string Number(int i, PracticeView m) => $"{i + 1}. {m.Title}";
 
-    /// <summary>The TOC field over «Заголовок 1», its result the numbered titles (what a reader sees before the field is updated).</summary>
+    /// <summary>The contents: each material's number and title, a dotted tab and its page by a PAGEREF field to the heading's bookmark.</summary>
     private static IEnumerable<Paragraph> Contents(List<PracticeView> materials)
     {
         for (var i = 0; i < materials.Count; i++)
         {
             var p = Para(Number(i, materials[i]));
-            var text = p.Elements<Run>().First();
-            if (i == 0)
-            {
-                p.InsertBefore(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), text);
-                p.InsertBefore(new Run(new FieldCode(" TOC \\o \"1-1\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }), text);
-                p.InsertBefore(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), text);
-            }
-            // The page of the heading by its bookmark: LibreOffice and Word compute a PAGEREF on opening even before the TOC is updated.
+            // The page of the heading by its bookmark: LibreOffice (and so the PDF) and Word compute a PAGEREF when they lay the
+            // document out; a TOC field's result would stay without numbers in LibreOffice until someone updates the index by hand.
             p.ParagraphProperties!.PrependChild(new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = OfficialDocxBuilder.TextWidth }));
             p.Append(new Run(new TabChar()), new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
                 new Run(new FieldCode($" PAGEREF {Bookmark(i)} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), new Run(new Text("")),
                 new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
-            if (i == materials.Count - 1) p.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
             yield return p;
         }
     }
 
-    private static string Bookmark(int i) => $"_Toc{i + 1:D6}";
+    private static string Bookmark(int i) => $"Material{i + 1}";
 
     private static Paragraph Heading(int i, string text)
     {
