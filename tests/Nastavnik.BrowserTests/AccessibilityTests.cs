@@ -146,6 +146,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Diagnostics/Bases?tab=mentees", "/Diagnostics/Import",
             "/Matching", "/Matching/Unserved", "/Matching/ChoiceStage", "/Matching/ChoiceStage?view=mentors", "/Matching/ChoiceStage/Answer",
             "/Portfolio", "/Portfolio/Edit", "/Supervisor", "/Supervisor?q=" + Uri.EscapeDataString("видеоролики"),
+            "/Practices", "/Practices/Edit", "/Practices?q=" + Uri.EscapeDataString("наставнику"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
             "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}",

@@ -77,6 +77,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<RegisteredOrderFile> RegisteredOrderFiles => Set<RegisteredOrderFile>();
     public DbSet<OrderAcknowledgement> OrderAcknowledgements => Set<OrderAcknowledgement>();
     public DbSet<RegulationVersion> RegulationVersions => Set<RegulationVersion>();
+    public DbSet<PracticeMaterial> PracticeMaterials => Set<PracticeMaterial>();
+    public DbSet<PracticeFile> PracticeFiles => Set<PracticeFile>();
     /// <summary>The keys that protect sign-in cookies, antiforgery tokens and links, shared by every web node (Hosting/Services).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -188,6 +190,10 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<RegisteredOrderFile>(documents);
         b.ApplyConfiguration<OrderAcknowledgement>(documents);
         b.ApplyConfiguration<RegulationVersion>(documents);
+        // The practice bank
+        var practices = new PracticesConfiguration();
+        b.ApplyConfiguration<PracticeMaterial>(practices);
+        b.ApplyConfiguration<PracticeFile>(practices);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
         b.Entity<DataStamp>().HasKey(x => x.Scope);
         b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();

@@ -81,6 +81,9 @@ public static class Services
         services.AddScoped<Features.Monitoring.IndicatorValueCommands>();
         services.AddScoped<Features.Monitoring.NextYearCommands>();
         services.AddScoped<Features.Monitoring.SwotCommands>();
+        services.AddScoped<Features.Practices.PracticeCommands>();
+        services.AddScoped<Features.Practices.PracticeQueries>();
+        services.AddScoped<Features.Practices.PracticeCollection>();
         return services;
     }
 

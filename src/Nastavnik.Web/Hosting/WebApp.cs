@@ -14,6 +14,7 @@ using Nastavnik.Web.Features.Notifications;
 using Nastavnik.Web.Features.Pairs;
 using Nastavnik.Web.Features.Plans;
 using Nastavnik.Web.Features.Portfolio;
+using Nastavnik.Web.Features.Practices;
 using Nastavnik.Web.Features.Programs;
 using Nastavnik.Web.Features.Staff;
 using Nastavnik.Web.Features.Surveys;
@@ -84,6 +85,7 @@ public static class WebApp
         api.MapSurveysApi();
         api.MapMonitoringApi();
         api.MapDocumentsApi();
+        api.MapPracticesApi();
         return app;
     }
 }

@@ -73,6 +73,7 @@ public sealed class DemoSchool(AppDbContext db, UserManager<AppUser> users, Time
             await db.SaveChangesAsync(ct);
             var staff = people.Where(p => !p.IsArchived && p.Consent == ConsentStatus.Given).Select(p => p.Id).ToList();
             await DemoSurveys.ThisYearAsync(db, program, staff, new Random(1030), ct);
+            await DemoPractices.AddAsync(db, school.Id, people, ct);
         }
         return school.Id;
     }

@@ -17,6 +17,9 @@ public class PairModel(PairQueries queries, PairCommands commands, AgreementComm
     public PairDetail Detail { get; private set; } = null!;
     public AgreementRights Rights { get; private set; } = new(false, false, false);
     public bool IsManager => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Curator);
+    /// <summary>The viewer is the pair's mentor or mentee (a completed pair's members publish its case to the practice bank).</summary>
+    public bool IsMember => User.FindFirst(CurrentSchool.PersonClaimType)?.Value is { } me
+        && (me == Detail.Pair.MentorId.ToString(System.Globalization.CultureInfo.InvariantCulture) || me == Detail.Pair.MenteeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     public string? Error { get; private set; }
     /// <summary>The agreement's version the form was read at (kept on a Stale refusal so the editor can save over it after comparing).</summary>
     public int AgreementVersion { get; private set; }

@@ -25,6 +25,7 @@ public class IndexModel(AppDbContext db, PortfolioCommands portfolio) : PageMode
     public List<ItemRow> Items { get; private set; } = [];
     public List<PortfolioContact> Contacts { get; private set; } = [];
     public Consultations.ConsultationRecord Consultations { get; private set; } = new(0, 0);
+    public MentoringExperience Mentoring { get; private set; } = new(false, []);
     [BindProperty] public PortfolioContactInput Contact { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int? personId, CancellationToken ct)
@@ -84,6 +85,7 @@ public class IndexModel(AppDbContext db, PortfolioCommands portfolio) : PageMode
         Items = items.Select(i => new ItemRow(i.Id, i.Title, i.TopicName, i.Description, i.Achievements, PortfolioLinks.Split(i.Links), i.Files, i.UpdatedAt, i.Version)).ToList();
         Contacts = await db.PortfolioContacts.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
         Consultations = await Features.Consultations.ConsultationQueries.RecordAsync(db, personId, ct);
+        Mentoring = await MentoringRecord.LoadAsync(db, personId, ct);
         return true;
     }
 }

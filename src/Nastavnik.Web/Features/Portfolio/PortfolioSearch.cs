@@ -107,11 +107,11 @@ public static class PortfolioSearch
             .Where(i => textMatch.Select(t => t.Id).Contains(i.Id) || (i.TopicId != null && wordTopics.Contains(i.TopicId.Value)))
             .Select(i => new { i.Id, i.PersonId, i.TopicId, i.SearchText, i.UpdatedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new Candidate(r.Id, r.PersonId, SqliteRank(r.SearchText, terms) + (r.TopicId is { } t && wordTopics.Contains(t) ? 0.5 : 0), r.UpdatedAt)).ToList();
+        return rows.Select(r => new Candidate(r.Id, r.PersonId, FieldRank(r.SearchText, terms) + (r.TopicId is { } t && wordTopics.Contains(t) ? 0.5 : 0), r.UpdatedAt)).ToList();
     }
 
-    /// <summary>Field weights like the PostgreSQL vector's: a word in the title counts most, then achievements, then the description.</summary>
-    private static double SqliteRank(string searchText, List<string> terms)
+    /// <summary>Field weights like the PostgreSQL vector's: a word in the first field (the title) counts most, then the second, then the third; the practice bank ranks by it too.</summary>
+    public static double FieldRank(string searchText, IReadOnlyList<string> terms)
     {
         var fields = searchText.Split(PortfolioItem.FieldSeparator);
         double[] weights = [1.0, 0.4, 0.2];

@@ -2789,6 +2789,123 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.ToTable("PortfolioItems");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.ToTable("PracticeFiles");
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PairId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("SharedWithDistrict")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("SchoolId", "UpdatedAt");
+
+                    b.HasIndex("SharedWithDistrict", "SchoolId");
+
+                    b.ToTable("PracticeMaterials");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.ProgramCurator", b =>
                 {
                     b.Property<int>("Id")
@@ -4344,6 +4461,38 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeFile", b =>
+                {
+                    b.HasOne("Nastavnik.Web.Data.PracticeMaterial", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
+                {
+                    b.HasOne("Nastavnik.Web.Data.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nastavnik.Web.Data.MentoringPair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Nastavnik.Web.Data.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.ProgramCurator", b =>
                 {
                     b.HasOne("Nastavnik.Web.Data.Person", "Person")
@@ -4555,6 +4704,11 @@ namespace Nastavnik.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Nastavnik.Web.Data.PortfolioItem", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
                 {
                     b.Navigation("Files");
                 });

@@ -2660,6 +2660,119 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.ToTable("PortfolioItems");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaterialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MaterialId");
+
+                    b.ToTable("PracticeFiles");
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedWithDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("SchoolId", "UpdatedAt");
+
+                    b.HasIndex("SharedWithDistrict", "SchoolId");
+
+                    b.ToTable("PracticeMaterials");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.ProgramCurator", b =>
                 {
                     b.Property<int>("Id")
@@ -4187,6 +4300,38 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeFile", b =>
+                {
+                    b.HasOne("Nastavnik.Web.Data.PracticeMaterial", null)
+                        .WithMany("Files")
+                        .HasForeignKey("MaterialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
+                {
+                    b.HasOne("Nastavnik.Web.Data.Person", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Nastavnik.Web.Data.MentoringPair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Nastavnik.Web.Data.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("Nastavnik.Web.Data.ProgramCurator", b =>
                 {
                     b.HasOne("Nastavnik.Web.Data.Person", "Person")
@@ -4398,6 +4543,11 @@ namespace Nastavnik.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Nastavnik.Web.Data.PortfolioItem", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("Nastavnik.Web.Data.PracticeMaterial", b =>
                 {
                     b.Navigation("Files");
                 });

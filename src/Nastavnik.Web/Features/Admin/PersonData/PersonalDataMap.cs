@@ -26,6 +26,7 @@ public static class PersonalDataMap
         ["MatchDecisions.MenteeId"] = "match-decisions.json",
         ["PortfolioItems.PersonId"] = "portfolio-items.json",
         ["PortfolioContacts.PersonId"] = "portfolio-contacts.json",
+        ["PracticeMaterials.AuthorId"] = "practice-materials.json",
         ["MentoringPairs.MentorId"] = "pairs.json",
         ["MentoringPairs.MenteeId"] = "pairs.json",
         ["DevelopmentPlans.MenteeId"] = "plans.json",

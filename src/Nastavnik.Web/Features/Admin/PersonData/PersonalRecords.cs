@@ -51,6 +51,8 @@ internal static class PersonalRecords
         Add("portfolio-items.json", await db.PortfolioItems.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school)
             .Select(x => new { x.Id, x.TopicId, x.Title, x.Description, x.Achievements, x.Links, x.CreatedAt, x.UpdatedAt }).ToListAsync(ct));
         Add("portfolio-contacts.json", await db.PortfolioContacts.IgnoreQueryFilters().Where(x => x.PersonId == id && x.SchoolId == school).ToListAsync(ct));
+        Add("practice-materials.json", await db.PracticeMaterials.IgnoreQueryFilters().Where(x => x.AuthorId == id && x.SchoolId == school)
+            .Select(x => new { x.Id, x.Kind, x.TopicId, x.Title, x.Description, x.Links, x.Tags, x.SharedWithDistrict, x.PairId, x.CreatedAt, x.UpdatedAt }).ToListAsync(ct));
 
         var pairs = await db.MentoringPairs.IgnoreQueryFilters().Where(p => (p.MentorId == id || p.MenteeId == id) && p.SchoolId == school).ToListAsync(ct);
         var pairIds = pairs.Select(p => p.Id).ToList();
@@ -110,7 +112,7 @@ internal static class PersonalRecords
         return parts;
     }
 
-    /// <summary>The files they own: portfolio files, files they attached to activities, evidence in their plan's tasks.</summary>
+    /// <summary>The files they own: portfolio files, their practice bank materials' files, files they attached to activities, evidence in their plan's tasks.</summary>
     public static async Task<List<ExportedFile>> FilesAsync(AppDbContext db, DataSubject s, CancellationToken ct)
     {
         var (id, school) = (s.PersonId, s.SchoolId);
@@ -118,6 +120,10 @@ internal static class PersonalRecords
                                join i in db.PortfolioItems.IgnoreQueryFilters() on f.ItemId equals i.Id
                                where i.PersonId == id && i.SchoolId == school
                                select new { f.Id, f.FileName, f.Content }).ToListAsync(ct);
+        var practice = await (from f in db.PracticeFiles.IgnoreQueryFilters()
+                              join m in db.PracticeMaterials.IgnoreQueryFilters() on f.MaterialId equals m.Id
+                              where m.AuthorId == id && m.SchoolId == school
+                              select new { f.Id, f.FileName, f.Content }).ToListAsync(ct);
         var activity = await db.ActivityFiles.IgnoreQueryFilters().Where(f => f.UploadedById == id && f.SchoolId == school)
             .Select(f => new { f.Id, f.FileName, f.Content }).ToListAsync(ct);
         var plan = await (from f in db.PlanTaskFiles.IgnoreQueryFilters()
@@ -126,6 +132,7 @@ internal static class PersonalRecords
                           where p.MenteeId == id && p.SchoolId == school
                           select new { f.Id, f.FileName, f.Content }).ToListAsync(ct);
         return [.. portfolio.Select(f => new ExportedFile($"files/portfolio/{f.Id}-{Safe(f.FileName)}", f.Content)),
+            .. practice.Select(f => new ExportedFile($"files/practices/{f.Id}-{Safe(f.FileName)}", f.Content)),
             .. activity.Select(f => new ExportedFile($"files/activities/{f.Id}-{Safe(f.FileName)}", f.Content)),
             .. plan.Select(f => new ExportedFile($"files/plans/{f.Id}-{Safe(f.FileName)}", f.Content))];
     }
