@@ -63,6 +63,8 @@ public static class Services
         services.AddScoped<Features.Pairs.PairQueries>();
         services.AddScoped<Features.Pairs.PairDocuments>();
         services.AddScoped<Features.Documents.ProgramOrders>();
+        services.AddScoped<Features.Documents.ProgramReports>();
+        services.AddScoped<Features.Documents.PairReportFiles>();
         services.AddScoped<Features.Documents.ConsentForm>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();

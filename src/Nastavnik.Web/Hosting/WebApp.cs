@@ -84,6 +84,7 @@ public static class WebApp
         api.MapSurveysApi();
         api.MapMonitoringApi();
         api.MapDocumentsApi();
+        api.MapReportsApi();
         return app;
     }
 }
