@@ -79,7 +79,7 @@ public sealed class PairReportFiles(AppDbContext db, PairDocuments documents)
                     + (RussianText.Clean(t.Description) is { } d ? "\n" + d : ""),
                 ["Исполнитель"] = PlanLabels.Owner(t.Owner), ["Срок"] = RussianText.Date(t.DueOn),
                 ["Статус"] = PlanLabels.Status(t.Status) + (t.AcceptedAt is { } a ? $", принята {RussianText.Date(DateOnly.FromDateTime(SchoolTime.Local(a)))}" : ""),
-                ["Результат"] = string.Join("\n", new[] { t.ResultText, t.ResultLink }.Where(x => !string.IsNullOrWhiteSpace(x))),
+                ["Результат"] = string.Join("\n", new[] { t.ResultText, t.ResultLink }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } r ? r : "—",
             }));
         var bytes = DocxTemplate.Fill(PairReportTemplates.Plan.BuildDefault(), data);
         var mentee = data.Values["Наставляемый.ФИО"]!.Split(' ')[0];

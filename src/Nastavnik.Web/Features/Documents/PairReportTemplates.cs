@@ -70,7 +70,7 @@ public static class PairReportTemplates
         .Paragraph("Наставляемый: {{Наставляемый.ФИО}}, {{Наставляемый.Должность}}.")
         .Paragraph("Направление и тема: {{Пара.Направление}}.")
         .Paragraph("Срок: {{Пара.Срок}}.")
-        .Paragraph("Дата: {{Документ.Дата}}.");
+        .Paragraph("Дата: {{Документ.Дата}}");
 
     private static byte[] Signatures(OfficialDocxBuilder b) => b
         .Signature("Наставник", "{{Наставник.Подпись}}")

@@ -25,7 +25,7 @@ public sealed partial class ProgramReports
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProgramId == program.Id && m.StartsAt >= start && m.StartsAt < end && m.Status != MeetingStatus.Planned)
             .Select(m => new { m.StartsAt, m.DurationMinutes, m.Status }).ToListAsync(ct);
         var held = meetings.Where(m => m.Status == MeetingStatus.Held).ToList();
-        var hours = Math.Round(held.Sum(m => m.DurationMinutes) / 60m, 1);
+        var hours = Math.Round(held.Sum(m => m.DurationMinutes) / 60m, 1, MidpointRounding.AwayFromZero);
         var kinds = await db.JointActivities.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Date >= from && a.Date <= to)
             .GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var events = await db.RoadmapEvents.AsNoTracking().Where(e => e.ProgramId == program.Id && e.Status != EventStatus.Cancelled)

@@ -26,7 +26,7 @@ public sealed partial class ProgramReports
         }
         else
         {
-            report = await indicators.ComputeAsync(program, asOf, ct);
+            report = (await indicators.ComputeAsync(program.Id, asOf, ct))!;
             data.Set("Показатели.Основание", $"Значения показателей рассчитаны на {RussianText.Date(asOf)}; целевые значения — на {report.Year} год.");
         }
         data.SetItems("Показатели", report.Indicators.Select((x, i) => (Item)new Dictionary<string, string?>

@@ -59,7 +59,7 @@ public static class ReportTemplates
         .Title(title)
         .Centered(subject, bold: true)
         .Centered("за период {{Отчёт.Период}}", after: 240)
-        .Paragraph("Дата составления: {{Отчёт.Дата}}.")
+        .Paragraph("Дата составления: {{Отчёт.Дата}}")
         .Paragraph("Кураторы программы: {{Программа.Кураторы}}.")
         .Paragraph("Цель программы: {{Программа.Цель}}")
         .Heading("1. Участники программы")
