@@ -148,7 +148,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Portfolio", "/Portfolio/Edit", "/Supervisor", "/Supervisor?q=" + Uri.EscapeDataString("видеоролики"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
-            "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}",
+            "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}", $"/Documents/Reports/{program}",
         ];
     }
 

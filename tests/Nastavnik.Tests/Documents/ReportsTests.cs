@@ -51,6 +51,12 @@ public abstract class ReportsTests(AppFixture app)
             await db.SaveChangesAsync();
             foreach (var n in new[] { 1, 2, 5 })
                 db.SurveyResponses.Add(new SurveyResponse { Id = Guid.NewGuid(), SchoolId = id, SurveyId = small.Id, Day = new(2026, 11, 2), Answers = [new SurveyAnswer { Id = Guid.NewGuid(), SchoolId = id, QuestionId = q.Id, Number = n }] });
+            var pq = new SurveyQuestion { SchoolId = id, Type = QuestionType.Scale5, Text = "Насколько вы довольны работой пары?", Measure = QuestionMeasure.Satisfaction, SatisfiedFrom = 4 };
+            var pulse = new Survey { SchoolId = id, ProgramId = s.ProgramId, Title = "Пульс пары №1", Kind = SurveyKind.Pulse, Anonymous = false, Status = SurveyStatus.Sent, CreatedBy = "test", Questions = [pq] };
+            db.Surveys.Add(pulse);
+            await db.SaveChangesAsync();
+            foreach (var (person, n) in new[] { (t[0], 5), (t[1], 5), (t[2], 4), (t[3], 3), (t[4], 4), (t[1], 5) })
+                db.SurveyResponses.Add(new SurveyResponse { Id = Guid.NewGuid(), SchoolId = id, SurveyId = pulse.Id, PersonId = person, Day = new(2026, 11, 3), Answers = [new SurveyAnswer { Id = Guid.NewGuid(), SchoolId = id, QuestionId = pq.Id, Number = n }] });
             db.PairReports.Add(new PairReport { SchoolId = id, PairId = s.Pairs[0], Year = 2026, Quarter = 4, Done = "Посетили два урока, разобрали приёмы.", Changed = "Уроки стали живее.", TasksDone = 1, TasksTotal = 2, SubmittedAt = new(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc), SubmittedBy = "teacher" });
             var plan = new DevelopmentPlan { SchoolId = id, ProgramId = s.ProgramId, MenteeId = t[1], CreatedAt = new(2026, 9, 20, 9, 0, 0, DateTimeKind.Utc) };
             db.DevelopmentPlans.Add(plan);
@@ -129,7 +135,9 @@ public abstract class ReportsTests(AppFixture app)
         doc.Table("Группа", "Фактор").Skip(1).ShouldBe([["Сильные стороны", "Опытные наставники", "3"], ["Угрозы", "Нехватка времени", "2"]]);
 
         var surveys = doc.Table("Опрос", "Ответов");
-        surveys.Skip(1).ShouldBe([["MenteeSatisfaction (анонимный)", "6", "Вопрос", "средний балл 3,8 из 5; удовлетворены — 67 %"]]);
+        surveys.Skip(1).ShouldBe([
+            ["MenteeSatisfaction (анонимный)", "6", "Вопрос", "средний балл 3,8 из 5; удовлетворены — 67 %"],
+            ["Пульс пар (все пары вместе)", "6", "Удовлетворённость работой пары", "средний балл 4,3 из 5; удовлетворены — 83 %"]]);
         var note = doc.Paragraphs.Single(p => p.StartsWith("Опросов программы", StringComparison.Ordinal));
         note.ShouldContain("Не показаны результаты опросов, где ответов меньше 5 (для сохранения анонимности): «Опрос о климате» (3 ответа).");
         foreach (var teacher in c.School.Teachers) (string.Join("\n", surveys.SelectMany(r => r)) + note).ShouldNotContain(teacher.FullName.Split(' ')[0]);

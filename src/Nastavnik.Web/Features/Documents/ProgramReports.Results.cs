@@ -64,7 +64,7 @@ public sealed partial class ProgramReports
     /// </summary>
     private async Task SurveysAsync(MentoringProgram program, DateOnly? from, DateOnly? to, DocumentData data, CancellationToken ct)
     {
-        var ids = await db.Surveys.AsNoTracking().Where(s => s.ProgramId == program.Id && s.Status != SurveyStatus.Draft
+        var ids = await db.Surveys.AsNoTracking().Where(s => s.ProgramId == program.Id && s.Status != SurveyStatus.Draft && s.Kind != SurveyKind.Pulse
                 && (from == null || (s.Deadline >= from && s.Deadline <= to)))
             .OrderBy(s => s.Deadline).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var rows = new List<Item>();
@@ -86,9 +86,34 @@ public sealed partial class ProgramReports
                         + (q.SatisfiedShare is { } s ? $"; удовлетворены — {(s * 100).ToString("0", RussianText.Culture)} %" : ""),
                 });
         }
+        if (await PulsesAsync(program, from, to, ct) is { } pulses) rows.Add(pulses);
         data.SetItems("Опросы", rows);
-        data.Set("Итоги.Опросы", ids.Count == 0 ? "Опросов об удовлетворённости в отчётном периоде не проводилось."
+        data.Set("Итоги.Опросы", rows.Count == 0 && hidden.Count == 0 ? "Опросов об удовлетворённости в отчётном периоде не проводилось."
             : $"Опросов программы — {ids.Count}; результаты приведены как средние и доли, без имён отвечавших."
               + (hidden.Count == 0 ? "" : $" Не показаны результаты опросов, где ответов меньше {AppDbContext.MinAnonymousGroup} (для сохранения анонимности): {string.Join(", ", hidden)}."));
+    }
+
+    /// <summary>
+    /// The pairs' pulses (a survey per pair every 60 days) as one row: all their satisfaction answers of the period together, shown
+    /// from five answers on.
+    /// </summary>
+    private async Task<Item?> PulsesAsync(MentoringProgram program, DateOnly? first, DateOnly? last, CancellationToken ct)
+    {
+        var answers = await (from a in db.SurveyAnswers.AsNoTracking()
+                             join q in db.SurveyQuestions on a.QuestionId equals q.Id
+                             join s in db.Surveys on q.SurveyId equals s.Id
+                             join r in db.SurveyResponses on a.ResponseId equals r.Id
+                             where s.ProgramId == program.Id && s.Kind == SurveyKind.Pulse && q.Measure == QuestionMeasure.Satisfaction && a.Number != null
+                                 && (first == null || (r.Day >= first && r.Day <= last))
+                             select new { a.Number, q.SatisfiedFrom }).ToListAsync(ct);
+        if (answers.Count < AppDbContext.MinAnonymousGroup) return null;
+        var mean = (decimal)answers.Average(a => a.Number!.Value);
+        var rated = answers.Where(a => a.SatisfiedFrom != null).ToList();
+        return new Dictionary<string, string?>
+        {
+            ["Опрос"] = "Пульс пар (все пары вместе)", ["Ответов"] = answers.Count.ToString(RussianText.Culture), ["Вопрос"] = "Удовлетворённость работой пары",
+            ["Результат"] = $"средний балл {mean.ToString("0.0", RussianText.Culture)} из 5"
+                + (rated.Count > 0 ? $"; удовлетворены — {(100m * rated.Count(a => a.Number >= a.SatisfiedFrom) / rated.Count).ToString("0", RussianText.Culture)} %" : ""),
+        };
     }
 }

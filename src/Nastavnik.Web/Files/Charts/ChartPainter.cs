@@ -48,6 +48,15 @@ public static class ChartPainter
             var scale = max <= 0 ? 0 : plot / max;
             using var grid = new SKPaint { Color = new SKColor(0xDE, 0xE2, 0xE6), StrokeWidth = 2, IsAntialias = true };
             c.DrawLine(x0, top - 10, x0, top + bars.Count * row, grid);
+            // The reference line first, so the values written over it stay readable on their white ground.
+            if (reference is { } r && max > 0)
+            {
+                var x = x0 + (float)(Math.Min(r, max) * scale);
+                using var dash = new SKPaint { Color = new SKColor(0x21, 0x25, 0x29), StrokeWidth = 3, PathEffect = SKPathEffect.CreateDash([12, 8], 0) };
+                c.DrawLine(x, top - 10, x, top + bars.Count * row + 8, dash);
+                if (referenceText is not null) c.DrawText(referenceText, x, top + bars.Count * row + 40, SKTextAlign.Center, font, ink);
+            }
+            using var ground = new SKPaint { Color = SKColors.White };
             for (var i = 0; i < bars.Count; i++)
             {
                 var b = bars[i];
@@ -56,14 +65,8 @@ public static class ChartPainter
                 var len = (float)(Math.Clamp(b.Value, 0, max) * scale);
                 using var fill = new SKPaint { Color = Color(b.Tone), IsAntialias = true };
                 c.DrawRect(x0, y + 10, Math.Max(len, 2), row - 20, fill);
+                c.DrawRect(x0 + len + 6, y + 12, font.MeasureText(b.Text) + 12, row - 24, ground);
                 c.DrawText(b.Text, x0 + len + 12, y + row / 2f + 9, SKTextAlign.Left, font, ink);
-            }
-            if (reference is { } r && max > 0)
-            {
-                var x = x0 + (float)(Math.Min(r, max) * scale);
-                using var dash = new SKPaint { Color = new SKColor(0x21, 0x25, 0x29), StrokeWidth = 3, PathEffect = SKPathEffect.CreateDash([12, 8], 0) };
-                c.DrawLine(x, top - 10, x, top + bars.Count * row + 8, dash);
-                if (referenceText is not null) c.DrawText(referenceText, x, top + bars.Count * row + 40, SKTextAlign.Center, font, ink);
             }
         });
     }
