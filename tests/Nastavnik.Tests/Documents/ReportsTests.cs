@@ -55,7 +55,7 @@ public abstract class ReportsTests(AppFixture app)
             var pulse = new Survey { SchoolId = id, ProgramId = s.ProgramId, Title = "Пульс пары №1", Kind = SurveyKind.Pulse, Anonymous = false, Status = SurveyStatus.Sent, CreatedBy = "test", Questions = [pq] };
             db.Surveys.Add(pulse);
             await db.SaveChangesAsync();
-            foreach (var (person, n) in new[] { (t[0], 5), (t[1], 5), (t[2], 4), (t[3], 3), (t[4], 4), (t[1], 5) })
+            foreach (var (person, n) in new[] { (t[0], 5), (t[1], 5), (t[2], 4), (t[3], 3), (t[4], 4), (t[5], 5) })
                 db.SurveyResponses.Add(new SurveyResponse { Id = Guid.NewGuid(), SchoolId = id, SurveyId = pulse.Id, PersonId = person, Day = new(2026, 11, 3), Answers = [new SurveyAnswer { Id = Guid.NewGuid(), SchoolId = id, QuestionId = pq.Id, Number = n }] });
             db.PairReports.Add(new PairReport { SchoolId = id, PairId = s.Pairs[0], Year = 2026, Quarter = 4, Done = "Посетили два урока, разобрали приёмы.", Changed = "Уроки стали живее.", TasksDone = 1, TasksTotal = 2, SubmittedAt = new(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc), SubmittedBy = "teacher" });
             var plan = new DevelopmentPlan { SchoolId = id, ProgramId = s.ProgramId, MenteeId = t[1], CreatedAt = new(2026, 9, 20, 9, 0, 0, DateTimeKind.Utc) };

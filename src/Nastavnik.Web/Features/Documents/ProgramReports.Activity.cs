@@ -22,10 +22,12 @@ public sealed partial class ProgramReports
         var today = db.Clock.Today();
         var start = SchoolTime.Utc(from, TimeOnly.MinValue);
         var end = SchoolTime.Utc(to.AddDays(1), TimeOnly.MinValue);
+        // Counted in the database: a year of a 5,000-teacher school is some 100,000 meetings.
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProgramId == program.Id && m.StartsAt >= start && m.StartsAt < end && m.Status != MeetingStatus.Planned)
-            .Select(m => new { m.StartsAt, m.DurationMinutes, m.Status }).ToListAsync(ct);
-        var held = meetings.Where(m => m.Status == MeetingStatus.Held).ToList();
-        var hours = Math.Round(held.Sum(m => m.DurationMinutes) / 60m, 1, MidpointRounding.AwayFromZero);
+            .GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count(), Minutes = g.Sum(m => m.DurationMinutes) }).ToListAsync(ct);
+        var held = meetings.Where(m => m.Status == MeetingStatus.Held).Sum(m => m.Count);
+        var notHeld = meetings.Where(m => m.Status == MeetingStatus.NotHeld).Sum(m => m.Count);
+        var hours = Math.Round(meetings.Where(m => m.Status == MeetingStatus.Held).Sum(m => m.Minutes) / 60m, 1, MidpointRounding.AwayFromZero);
         var kinds = await db.JointActivities.AsNoTracking().Where(a => a.ProgramId == program.Id && a.Date >= from && a.Date <= to)
             .GroupBy(a => a.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
         var events = await db.RoadmapEvents.AsNoTracking().Where(e => e.ProgramId == program.Id && e.Status != EventStatus.Cancelled)
@@ -35,8 +37,8 @@ public sealed partial class ProgramReports
         string Status(EventStatus s, DateOnly? due) => s == EventStatus.Done ? "выполнено" : due is { } d && d < today ? "просрочено" : "запланировано";
         var done = events.Count(e => e.Status == EventStatus.Done);
         var overdue = events.Count(e => Status(e.Status, e.DueDate) == "просрочено");
-        data.Set("Итоги.Мероприятия", $"Проведено встреч наставников с наставляемыми — {held.Count} ({hours.ToString("0.#", RussianText.Culture)} ч), "
-                + $"не состоялось — {meetings.Count - held.Count}; совместных мероприятий — {kinds.Sum(k => k.Count)}; "
+        data.Set("Итоги.Мероприятия", $"Проведено встреч наставников с наставляемыми — {held} ({hours.ToString("0.#", RussianText.Culture)} ч), "
+                + $"не состоялось — {notHeld}; совместных мероприятий — {kinds.Sum(k => k.Count)}; "
                 + $"мероприятий дорожной карты{(quarter ? " со сроком в квартале" : "")} — {events.Count}, из них выполнено — {done}, просрочено — {overdue}")
             .SetItems("Виды", Enum.GetValues<ActivityKind>().Select(k => (Item)new Dictionary<string, string?>
             {
@@ -48,11 +50,12 @@ public sealed partial class ProgramReports
                 ["Срок"] = RussianText.Clean(e.Timing) ?? ((e.DueDate ?? e.StartDate) is { } d ? RussianText.Date(d) : "в течение года"),
                 ["Статус"] = Status(e.Status, e.DueDate),
             }));
-        var byMonth = held.Select(m => SchoolTime.Local(m.StartsAt)).GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
+        // Held meetings per month of the school's calendar: a count over the index (ProgramId, StartsAt) per month.
         var months = new List<ChartBar>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
-            var n = byMonth.GetValueOrDefault((m.Year, m.Month));
+            var (a, b) = (SchoolTime.Utc(m < from ? from : m, TimeOnly.MinValue), SchoolTime.Utc(m.AddMonths(1) > to ? to.AddDays(1) : m.AddMonths(1), TimeOnly.MinValue));
+            var n = await db.Meetings.CountAsync(x => x.ProgramId == program.Id && x.StartsAt >= a && x.StartsAt < b && x.Status == MeetingStatus.Held, ct);
             months.Add(new ChartBar(MonitoringTexts.ShortMonth(m.Year, m.Month), n, n.ToString(RussianText.Culture)));
         }
         data.SetImage("Диаграмма.Встречи", ChartPainter.Columns("Проведённые встречи по месяцам", months));
