@@ -42,7 +42,10 @@ public sealed partial class ProgramReports
             var share = (double)(v / t * 100);
             return new ChartBar(x.Name, share, $"{share.ToString("0", RussianText.Culture)} %", x.Status switch
             {
-                IndicatorStatus.Met => ChartTone.Good, IndicatorStatus.Near => ChartTone.Near, IndicatorStatus.Below => ChartTone.Bad, _ => ChartTone.Muted,
+                IndicatorStatus.Met => ChartTone.Good,
+                IndicatorStatus.Near => ChartTone.Near,
+                IndicatorStatus.Below => ChartTone.Bad,
+                _ => ChartTone.Muted,
             });
         }).ToList();
         data.SetImage("Диаграмма.Показатели", ChartPainter.HorizontalBars("Достижение целевых показателей, % от цели", bars, 150, 100, "цель — 100 %"));
