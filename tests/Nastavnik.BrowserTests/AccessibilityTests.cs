@@ -149,7 +149,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Practices", "/Practices/Edit", "/Practices?q=" + Uri.EscapeDataString("наставнику"),
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
-            "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}",
+            "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}", $"/Documents/Reports/{program}",
             "/Admin/School", $"/Documents/{program}/Register", "/Documents/Regulation",
         ];
     }

@@ -64,6 +64,8 @@ public static class Services
         services.AddScoped<Features.Pairs.PairDocuments>();
         services.AddScoped<Features.Documents.ProgramOrders>();
         services.AddScoped<Features.Documents.ProgramSheets>();
+        services.AddScoped<Features.Documents.ProgramReports>();
+        services.AddScoped<Features.Documents.PairReportFiles>();
         services.AddScoped<Features.Documents.ConsentForm>();
         services.AddScoped<Features.Documents.OrderRegister>();
         services.AddScoped<Features.Documents.AcknowledgementCommands>();

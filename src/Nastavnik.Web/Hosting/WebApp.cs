@@ -86,6 +86,7 @@ public static class WebApp
         api.MapMonitoringApi();
         api.MapDocumentsApi();
         api.MapPracticesApi();
+        api.MapReportsApi();
         return app;
     }
 }

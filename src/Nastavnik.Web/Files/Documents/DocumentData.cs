@@ -8,9 +8,11 @@ public sealed class DocumentData
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IReadOnlyDictionary<string, string?>>> _collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentImage> _images = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string?> Values => _values;
     public IReadOnlyDictionary<string, List<IReadOnlyDictionary<string, string?>>> Collections => _collections;
+    public IReadOnlyDictionary<string, DocumentImage> Images => _images;
 
     /// <summary>A value; a null or empty one prints as a blank line to fill by hand (<see cref="Blank"/>).</summary>
     public DocumentData Set(string name, string? value)
@@ -26,9 +28,22 @@ public sealed class DocumentData
         return this;
     }
 
+    /// <summary>
+    /// A picture («Диаграмма.Показатели»): its placeholder, alone in a paragraph of the document's text, becomes the picture at the
+    /// text's width (<see cref="DocxTemplate"/>).
+    /// </summary>
+    public DocumentData SetImage(string name, DocumentImage image)
+    {
+        _images[name] = image;
+        return this;
+    }
+
     /// <summary>What an empty value prints as: a line to fill in by hand.</summary>
     public const string Blank = "__________";
 }
+
+/// <summary>A PNG picture with its size in pixels (for the aspect ratio) and its text alternative.</summary>
+public sealed record DocumentImage(byte[] Png, int Width, int Height, string Description);
 
 /// <summary>A placeholder a template may use, with what it means (issue 14 lists these next to a school's own template).</summary>
 public sealed record DocumentField(string Name, string Description);

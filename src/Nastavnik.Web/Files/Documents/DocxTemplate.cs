@@ -15,6 +15,8 @@ using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
 /// keeps them.</item>
 /// <item>a table row with <c>{{#Пары}}</c> in any cell is repeated once per item of the collection «Пары» (an empty one leaves no row);
 /// in it <c>{{Пары.Наставник}}</c> is the item's field; <c>{{/Пары}}</c> may close it in the same row and prints nothing.</item>
+/// <item><c>{{Диаграмма.Показатели}}</c> alone in a paragraph of the document's text (not a header, footer or repeated row) is an
+/// image of <see cref="DocumentData.Images"/>: the paragraph's text gives way to the picture at the text's width.</item>
 /// </list>
 /// Word splits typed text into runs as it likes (spell check, formatting, editing history): a placeholder split across runs is joined
 /// into its first run, which keeps that run's formatting. An unknown placeholder, an unclosed «{{», an item field outside its row
@@ -46,6 +48,7 @@ public static partial class DocxTemplate
             foreach (var root in Roots(doc).ToList())
             {
                 foreach (var p in root.Descendants<Paragraph>().ToList()) JoinSplitPlaceholders(p);
+                if (root is Document) DocxImages.Place(doc.MainDocumentPart!, root, data, Placeholder());
                 foreach (var row in root.Descendants<TableRow>().ToList()) RepeatRow(row, data);
                 foreach (var t in root.Descendants<Text>().ToList()) t.Text = Replace(t.Text, data, null);
                 foreach (var t in root.Descendants<Text>().Where(t => t.Text.Contains('\n')).ToList()) BreakLines(t);
@@ -143,6 +146,8 @@ public static partial class DocxTemplate
                 throw new DocumentTemplateException($"В шаблоне неизвестное поле {{{{{name}}}}}. Поля списка «{sc.Name}»: {string.Join(", ", sc.Item.Keys.Select(k => $"{{{{{sc.Name}.{k}}}}}"))}.");
             }
             if (data.Values.TryGetValue(name, out var value)) return Value(value);
+            if (data.Images.ContainsKey(name))
+                throw new DocumentTemplateException($"Рисунок {{{{{name}}}}} должен стоять один в отдельном абзаце основного текста (не в колонтитуле и не в строке списка).");
             var dot = name.IndexOf('.', StringComparison.Ordinal);
             if (dot > 0 && data.Collections.ContainsKey(name[..dot]))
                 throw new DocumentTemplateException($"Поле {{{{{name}}}}} стоит вне строки таблицы с {{{{#{name[..dot]}}}}}: поля списка заполняются только в его строке.");
