@@ -149,6 +149,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Admin/Users", "/Admin/Users/Create", "/Account/ChangePassword", "/Account/AccessDenied",
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
             "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}",
+            "/Documents/Templates", $"/Documents/Partners/{program}",
         ];
     }
 

@@ -42,6 +42,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<PairChange> PairChanges => Set<PairChange>();
     public DbSet<PairAgreement> PairAgreements => Set<PairAgreement>();
+    public DbSet<SchoolTemplate> SchoolTemplates => Set<SchoolTemplate>();
+    public DbSet<ProgramPartner> ProgramPartners => Set<ProgramPartner>();
     public DbSet<PairReport> PairReports => Set<PairReport>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
@@ -178,6 +180,10 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<IndicatorValue>(monitoring);
         b.ApplyConfiguration<IndicatorSnapshot>(monitoring);
         b.ApplyConfiguration<SwotItem>(monitoring);
+        // Documents
+        var documents = new DocumentsConfiguration();
+        b.ApplyConfiguration<SchoolTemplate>(documents);
+        b.ApplyConfiguration<ProgramPartner>(documents);
         // The version of each school's data (DataStamps.cs): infrastructure, written by its interceptor only.
         b.Entity<DataStamp>().HasKey(x => x.Scope);
         b.Entity<DataStamp>().Property(x => x.Scope).ValueGeneratedNever();

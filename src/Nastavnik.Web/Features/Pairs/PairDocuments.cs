@@ -14,7 +14,7 @@ public sealed record DocumentFile(byte[] Bytes, string ContentType, string FileN
 /// The pairs' documents of a program: the order fixing the live pairs and groups (.docx), their list (.xlsx), and a pair's agreement
 /// (.docx). Pairs are read through the privacy filters, so only the managers get a whole program's list.
 /// </summary>
-public sealed class PairDocuments(AppDbContext db)
+public sealed class PairDocuments(AppDbContext db, Documents.TemplateStore templates)
 {
     /// <summary>A row of the order and of the list: a tandem (one mentee, one or more topics) or a group (several mentees, one topic).</summary>
     public sealed record Row(bool Group, string Mentor, IReadOnlyList<string> Mentees, IReadOnlyList<string> Topics, string Status);
@@ -41,8 +41,9 @@ public sealed class PairDocuments(AppDbContext db)
             }))
             .SetItems("Ознакомлены", rows.SelectMany(r => r.Mentees.Prepend(r.Mentor)).Distinct().Order(StringComparer.Create(RussianText.Culture, true))
                 .Select(n => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["ФИО"] = n }));
-        var bytes = DocxTemplate.Fill(PairDocumentTemplates.Order.BuildDefault(), data);
-        return new DocumentFile(bytes, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx");
+        var filled = await templates.FillAsync(program.SchoolId, PairDocumentTemplates.Order, data, ct);
+        if (filled.Error is { } refused) return refused;
+        return new DocumentFile(filled.Value!, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx");
     }
 
     public async Task<CommandResult<DocumentFile>> ListAsync(int programId, CancellationToken ct = default)
