@@ -39,7 +39,7 @@ public sealed record DocumentCase(TestSchool School, int ProgramId, Dictionary<s
                 Pair(0, 2, "ICT-02", PairStatus.Active));
             return db.SaveChangesAsync();
         });
-        var names = await app.WithDb(db => db.Topics.Where(t => t.SchoolId == school.Id).ToDictionaryAsync(t => t.Code, t => t.Direction!.Name + ": " + t.Name));
+        var names = await app.WithDb(db => db.Topics.Where(t => t.SchoolId == school.Id).Select(t => new { t.Code, Name = t.Direction!.Name + ": " + t.Name }).ToDictionaryAsync(t => t.Code, t => t.Name));
         return new DocumentCase(school, programId, names);
     }
 

@@ -22,6 +22,7 @@ public abstract class DocumentPdfTests(AppFixture app)
         var page = await curator.GetStringAsync($"/Documents/{c.ProgramId}");
         page.ShouldContain("name=\"as\" value=\"pdf\"", Case.Sensitive, "every .docx form has its «PDF» twin");
         page.ShouldNotContain("data-testid=\"pdf-unavailable\"");
+        page.ShouldNotContain("pdf-twin", Case.Sensitive, "the tag helper renders it");
 
         var order = await curator.GetAsync($"/Documents/{c.ProgramId}?handler=Order&programId={c.ProgramId}&code=order-reward&number=7&date=2026-11-25&as=pdf");
         order.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -67,6 +68,7 @@ public abstract class DocumentPdfTests(AppFixture app)
         var pageUrl = $"/Documents/{c.ProgramId}";
         var page = await curator.GetStringAsync(pageUrl);
         page.ShouldNotContain("value=\"pdf\"");
+        page.ShouldNotContain("pdf-twin");
         page.ShouldContain("PDF недоступен: на сервере не установлен LibreOffice. Скачайте документ в формате .docx.");
         page.ShouldContain("Скачать .docx");
 

@@ -16,9 +16,12 @@ public sealed partial class TemplateStore
     public int SchoolId => db.School.SchoolId ?? CurrentSchool.NoSchool;
 
     /// <summary>The current school's own templates by code.</summary>
-    public async Task<Dictionary<string, OwnTemplate>> OwnAsync(CancellationToken ct = default) =>
-        await db.SchoolTemplates.AsNoTracking().Where(t => t.SchoolId == db.School.SchoolId)
+    public async Task<Dictionary<string, OwnTemplate>> OwnAsync(CancellationToken ct = default)
+    {
+        var schoolId = SchoolId;
+        return await db.SchoolTemplates.AsNoTracking().Where(t => t.SchoolId == schoolId)
             .Select(t => new OwnTemplate(t.Code, t.FileName, t.UploadedBy, t.UploadedAt, t.Version)).ToDictionaryAsync(t => t.Code, ct);
+    }
 
     /// <summary>
     /// Replaces the current school's template of <paramref name="code"/> with an uploaded .docx after filling it with sample data of
@@ -64,7 +67,8 @@ public sealed partial class TemplateStore
     /// <summary>Back to the default template: the school's own one of <paramref name="code"/> is deleted (if still at <paramref name="version"/>).</summary>
     public async Task<CommandResult> ResetAsync(string code, int version, CancellationToken ct = default)
     {
-        var row = await db.SchoolTemplates.FirstOrDefaultAsync(t => t.SchoolId == db.School.SchoolId && t.Code == code, ct);
+        var schoolId = SchoolId;
+        var row = await db.SchoolTemplates.FirstOrDefaultAsync(t => t.SchoolId == schoolId && t.Code == code, ct);
         if (row is null || row.Version != version) return Stale();
         db.SchoolTemplates.Remove(row);
         return await SaveAsync(ct) is { } error ? error : CommandResult.Success;
