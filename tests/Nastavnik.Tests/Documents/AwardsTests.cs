@@ -22,13 +22,15 @@ public abstract class AwardsTests(AppFixture app)
         var response = await curator.GetAsync($"/Documents/{c.ProgramId}?handler=Certificates&programId={c.ProgramId}&date=2026-11-25");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Сертификаты наставников 25.11.2026.docx");
-        var text = DocumentCase.Paragraphs(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = DocumentCase.Paragraphs(bytes);
         text.Count(p => p == "СЕРТИФИКАТ НАСТАВНИКА").ShouldBe(2, "a page per mentor of a completed pair");
         text.IndexOf("Ёлкиной Анне Сергеевне").ShouldBeLessThan(text.IndexOf("Иванову Ивану Петровичу"), "in alphabetical order");
         text.ShouldContain("за успешную работу наставника в программе наставничества «Программа наставничества 2026/2027» в 2026/2027 учебном году.");
         text.ShouldContain($"Темы наставничества: {c.TopicNames["MET-01"]}.", "only the completed pair's topic, not the live ICT-02");
-        text.ShouldContain($"{c.Name(1)} — {c.TopicNames["MET-01"]}; работа завершена 20.05.2027 (открытый урок проведён).");
-        text.ShouldContain($"{c.Name(2)} — {c.TopicNames["ICT-01"]}; работа завершена 20.05.2027.");
+        var rows = Tables(bytes);
+        rows[0].ShouldBe([["Наставляемый", "Направление и тема", "Итог"], [c.Name(1), c.TopicNames["MET-01"], "работа завершена 20.05.2027; открытый урок проведён"]]);
+        rows[1].ShouldBe([["Наставляемый", "Направление и тема", "Итог"], [c.Name(2), c.TopicNames["ICT-01"], "работа завершена 20.05.2027"]]);
         text.Count(p => p == DocumentCase.DayText).ShouldBe(2);
 
         var pdf = await curator.GetAsync($"/Documents/{c.ProgramId}?handler=Certificates&programId={c.ProgramId}&date=2026-11-25&as=pdf");
@@ -88,6 +90,16 @@ public abstract class AwardsTests(AppFixture app)
         (await teacher.GetAsync(url)).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         var other = await app.NewSchoolAsync(teachers: 1);
         (await (await other.CuratorAsync()).GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Each table of the body as rows of cell texts.</summary>
+    private static List<List<List<string>>> Tables(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Select(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>()
+                .Select(cell => cell.InnerText).ToList()).ToList()).ToList();
     }
 }
 

@@ -34,14 +34,17 @@ public sealed partial class Awards(AppDbContext db, PairDocuments pairs, Templat
         var filled = await templates.FillEachAsync(program.SchoolId, Certificate, mentors.Select(g =>
         {
             var m = g[0];
-            var outcomes = g.OrderBy(r => r.Mentee, order).Select(r =>
-                $"{r.Mentee} — {r.Topic}; работа завершена{(r.EndedAt is { } at ? " " + RussianText.Date(DateOnly.FromDateTime(at)) : "")}"
-                + (RussianText.Clean(r.EndComment) is { } c ? $" ({RussianText.InSentence(c)})" : "") + ".");
+            var outcomes = g.OrderBy(r => r.Mentee, order).Select(r => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+            {
+                ["Наставляемый"] = r.Mentee, ["Тема"] = r.Topic,
+                ["Итог"] = $"работа завершена{(r.EndedAt is { } at ? " " + RussianText.Date(DateOnly.FromDateTime(at)) : "")}"
+                    + (RussianText.Clean(r.EndComment) is { } c ? $"; {RussianText.InSentence(c)}" : ""),
+            });
             return Common(school, program).Set("Сертификат.Дата", RussianText.DocumentDate(day))
                 .Set("Наставник.ФИО", PersonName.Full(m.LastName, m.FirstName, m.MiddleName))
                 .Set("Наставник.Кому", RussianNames.Full(m.LastName, m.FirstName, m.MiddleName, NameCase.Dative))
                 .Set("Наставник.Темы", string.Join("; ", g.Select(r => r.Topic).Distinct().Order(order)))
-                .Set("Наставник.Итоги", string.Join("\n", outcomes));
+                .SetItems("Пары", outcomes);
         }), ct);
         if (filled.Error is { } refused) return refused;
         return new DocumentFile(DocxPages.Join(filled.Value!), DocxWriter.ContentType, $"Сертификаты наставников {RussianText.Date(day)}.docx");
