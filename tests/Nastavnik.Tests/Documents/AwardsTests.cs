@@ -40,6 +40,11 @@ public abstract class AwardsTests(AppFixture app)
         pdfText.ShouldContain("Ёлкиной Анне Сергеевне");
         pdfText.ShouldContain(DocumentCase.DayText);
 
+        var api = await curator.GetAsync($"/api/v1/programs/{c.ProgramId}/certificates.docx?date=2026-11-25");
+        api.StatusCode.ShouldBe(HttpStatusCode.OK);
+        DocumentCase.Paragraphs(await api.Content.ReadAsByteArrayAsync()).ShouldContain("Иванову Ивану Петровичу");
+        (await (await c.School.TeacherAsync(0)).GetAsync($"/api/v1/programs/{c.ProgramId}/certificates.docx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
         var empty = await app.NewSchoolAsync(teachers: 1);
         var (emptyProgram, _) = await empty.OpenRoundAsync(withRound: false);
         await using var s = SignedInScope.Curator(empty);
@@ -78,6 +83,9 @@ public abstract class AwardsTests(AppFixture app)
         text.ShouldContain(p => p.Contains("коллективу ГАУ ДПО «Институт развития образования» искреннюю благодарность", StringComparison.Ordinal)
             && p.EndsWith("в 2026/2027 учебном году: провели стажировку наставников на базе института.", StringComparison.Ordinal));
         text.Count(p => p == DocumentCase.DayText).ShouldBe(2);
+
+        var api = await curator.GetAsync($"/api/v1/programs/{c.ProgramId}/partner-letters.docx?date=2026-11-25&as=pdf");
+        DocumentCase.PdfText(await api.Content.ReadAsByteArrayAsync()).ShouldContain("Уважаемая Елена Викторовна!");
 
         var first = partners[0];
         var stale = Form("ГАУ ДПО ИРО", "Сидоров Иван Петрович", "Ректор", "Стажировка");

@@ -3,7 +3,10 @@ using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Documents;
 
-/// <summary>REST API of a program's orders: the list of kinds, each order as a .docx and the letters of thanks to mentors, downloads audited. Managers only.</summary>
+/// <summary>
+/// REST API of a program's orders: the list of kinds, each order as a .docx, the letters of thanks to mentors, the mentors' certificates
+/// and the partners' letters, downloads audited; any of them as PDF with <c>?as=pdf</c> (<see cref="DownloadAudit.ApiFileAsync"/>). Managers only.
+/// </summary>
 public static class DocumentsApi
 {
     public sealed record OrderKindDto(string Code, string Title, string Url);
@@ -20,6 +23,10 @@ public static class DocumentsApi
             await DownloadAudit.ApiFileAsync(await orders.OrderAsync(id, code, number, date, ct), db, http, ct));
         group.MapGet("/{id:int}/thanks-letters.docx", async (int id, DateOnly? date, ProgramOrders orders, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await orders.ThanksAsync(id, date, ct), db, http, ct));
+        group.MapGet("/{id:int}/certificates.docx", async (int id, DateOnly? date, Awards awards, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await awards.CertificatesAsync(id, date, ct), db, http, ct));
+        group.MapGet("/{id:int}/partner-letters.docx", async (int id, DateOnly? date, Awards awards, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await awards.PartnerLettersAsync(id, date, ct), db, http, ct));
         return api;
     }
 }
