@@ -21,7 +21,7 @@ public sealed class PdfConverterTests
         var dir = Directory.CreateTempSubdirectory("nastavnik-fake-soffice-").FullName;
         var path = Path.Combine(dir, "soffice");
         File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }
 
