@@ -171,6 +171,8 @@ public abstract class DemoResetTests
         await db.SaveChangesAsync();
         db.PlanTaskFiles.Add(new PlanTaskFile { SchoolId = school, TaskId = task.Id, FileName = "a.pdf", ContentType = "application/pdf", Length = 1, Content = [1] });
         db.ObservationScores.Add(new ObservationScore { SchoolId = school, ObservationId = observation.Id, CriterionId = criterion.Id, Score = 2 });
+        db.SchoolTemplates.Add(new SchoolTemplate { SchoolId = school, Code = "consent", Content = [1], FileName = "a.docx", UploadedBy = "curator" });
+        db.ProgramPartners.Add(new ProgramPartner { SchoolId = school, ProgramId = programId, Organization = "ИРО", HeadLastName = "Сидоров", HeadFirstName = "Иван", Contribution = "—" });
         await db.SaveChangesAsync();
     }
 

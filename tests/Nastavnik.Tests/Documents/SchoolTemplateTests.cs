@@ -82,6 +82,9 @@ public abstract class SchoolTemplateTests(AppFixture app)
         var reset = await curator.PostFormAsync("/Documents/Templates", "/Documents/Templates?handler=Reset",
             new() { ["code"] = "order-reward", ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         reset.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var audited = await app.WithDb(db => db.AuditEntries.Where(a => a.SchoolId == c.School.Id && a.EntityType == "SchoolTemplate").Select(a => a.Action + " " + a.Changes).ToListAsync());
+        audited.ShouldContain(a => a.StartsWith("upload", StringComparison.Ordinal) && a.Contains("Мой приказ.docx", StringComparison.Ordinal));
+        audited.ShouldContain(a => a.StartsWith("reset", StringComparison.Ordinal) && a.Contains("order-reward", StringComparison.Ordinal));
         var back = await curator.GetAsync($"/Documents/{c.ProgramId}?handler=Order&programId={c.ProgramId}&code=order-reward&date=2026-11-25");
         DocumentCase.Paragraphs(await back.Content.ReadAsByteArrayAsync()).ShouldContain("ПРИКАЗЫВАЮ:", "the default again");
 

@@ -61,17 +61,20 @@ public sealed partial class TemplateStore
         }
         row.UploadedAt = db.Clock.UtcTime();
         if (await SaveAsync(ct) is { } error) return error;
+        await AuditEvents.RecordAsync(db, schoolId, by, "SchoolTemplate", "upload", new { code, file = name }, ct);
         return new OwnTemplate(row.Code, row.FileName, row.UploadedBy, row.UploadedAt, row.Version);
     }
 
-    /// <summary>Back to the default template: the school's own one of <paramref name="code"/> is deleted (if still at <paramref name="version"/>).</summary>
-    public async Task<CommandResult> ResetAsync(string code, int version, CancellationToken ct = default)
+    /// <summary>Back to the default template: the school's own one of <paramref name="code"/> is deleted (if still at <paramref name="version"/>). Uploads and resets are in the audit trail.</summary>
+    public async Task<CommandResult> ResetAsync(string code, int version, string by, CancellationToken ct = default)
     {
         var schoolId = SchoolId;
         var row = await db.SchoolTemplates.FirstOrDefaultAsync(t => t.SchoolId == schoolId && t.Code == code, ct);
         if (row is null || row.Version != version) return Stale();
         db.SchoolTemplates.Remove(row);
-        return await SaveAsync(ct) is { } error ? error : CommandResult.Success;
+        if (await SaveAsync(ct) is { } error) return error;
+        await AuditEvents.RecordAsync(db, schoolId, by, "SchoolTemplate", "reset", new { code, file = row.FileName }, ct);
+        return CommandResult.Success;
     }
 
     private static CommandError Stale() =>

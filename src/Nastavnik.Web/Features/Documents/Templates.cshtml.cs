@@ -42,7 +42,7 @@ public class TemplatesModel(TemplateStore store) : PageModel
 
     public async Task<IActionResult> OnPostResetAsync(string code, int version, CancellationToken ct)
     {
-        var result = await store.ResetAsync(code, version, ct);
+        var result = await store.ResetAsync(code, version, User.Identity?.Name ?? "?", ct);
         if (result.Error is { } error) return Back(code, error.FullText);
         TempData["Flash"] = $"Для «{DocumentTemplates.Find(code)?.Title}» снова используется стандартный шаблон.";
         return Redirect($"/Documents/Templates#t-{code}");
