@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Nastavnik: unit and HTTP integration tests on SQLite and on a real PostgreSQL,
-# and browser tests in Chromium. Installs what is missing (Debian packages: chromium, postgresql, npm, python3-aiosmtpd), starts a throwaway
+# and browser tests in Chromium. Installs what is missing (Debian packages: chromium, postgresql, npm, python3-aiosmtpd,
+# libreoffice-writer-nogui, poppler-utils), starts a throwaway
 # PostgreSQL on loopback for the duration of the run, and removes it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +17,9 @@ missing=()
 command -v npm >/dev/null || missing+=(npm)
 # A real SMTP server on loopback for the letters' tests (tests/Nastavnik.Tests/Infrastructure/smtp_sink.py, run by /usr/bin/python3).
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+# LibreOffice converts documents to PDF (Files/Documents/PdfConverter); pdftotext reads the PDFs back in the tests.
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get update -qq

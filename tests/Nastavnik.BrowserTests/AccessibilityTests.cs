@@ -151,6 +151,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
             "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}", $"/Documents/Reports/{program}",
             "/Admin/School", $"/Documents/{program}/Register", "/Documents/Regulation",
+            "/Documents/Templates", $"/Documents/Partners/{program}",
         ];
     }
 

@@ -9,14 +9,14 @@ namespace Nastavnik.BrowserTests;
 /// <summary>
 /// The year's paper trail in the browser (issue 14): the curator approves the demo's pairs, downloads the order fixing them, registers
 /// it with the school's number; the two demo teachers (a pair among them) acknowledge it on their home page, on a desktop and a phone;
-/// the curator downloads the acknowledgement sheet and it names both with the time they confirmed. Each step is a method of its own, so
-/// the year can go on at the end of <see cref="Curator_registers_the_pairs_order_two_teachers_acknowledge_it_and_the_sheet_names_both"/>.
+/// the curator downloads the acknowledgement sheet and it names both with the time they confirmed; at the end of the year the curator
+/// downloads the program's final report and compiles the collection of the practice bank's materials.
 /// </summary>
 [Collection("browser")]
 public sealed class OrderRegisterFlowTests(AppServer app)
 {
     [Fact]
-    public async Task Curator_registers_the_pairs_order_two_teachers_acknowledge_it_and_the_sheet_names_both()
+    public async Task Curator_registers_the_pairs_order_two_teachers_acknowledge_it_and_at_the_years_end_the_final_report_and_the_collection_come_out()
     {
         DemoAnswers.EnsureIn(app.DatabasePath);
         DemoPairs.ClearIn(app.DatabasePath);
@@ -40,7 +40,47 @@ public sealed class OrderRegisterFlowTests(AppServer app)
             row[3].ShouldMatch(@"^\d\d\.\d\d\.\d{4} \d\d:\d\d$", $"{login} confirmed in the app: the date and time");
         }
         sheet.ShouldContain(r => r[3] == "__________", "the other people of the pairs have not confirmed yet: a blank line");
-        // The year goes on here: at its end the curator downloads the final report and the collection.
+
+        // At the end of the year the curator downloads the program's final report and the collection of the year's materials.
+        await DownloadFinalReportAsync(curator);
+        await DownloadCollectionAsync(curator);
+    }
+
+    /// <summary>The final report from «Отчёты программы»: its title, the indicators' section and the charts as pictures.</summary>
+    private async Task DownloadFinalReportAsync(IPage page)
+    {
+        await page.GotoAsync("/Documents");
+        await page.Locator("[data-testid=reports-link]").ClickAsync();
+        var final = page.Locator("[data-testid=report-final]");
+        await final.WaitForAsync();
+        await app.ShotAsync(page, "orders-1440-reports");
+        var download = await page.RunAndWaitForDownloadAsync(() => final.Locator("[data-testid=download]").ClickAsync());
+        download.SuggestedFilename.ShouldStartWith("Итоговый отчёт о реализации программы");
+        var file = await SaveAsync(download);
+        var paragraphs = Paragraphs(file);
+        paragraphs.ShouldContain("ИТОГОВЫЙ ОТЧЁТ");
+        paragraphs.ShouldContain("2. Показатели программы");
+        paragraphs.ShouldContain("5. SWOT-анализ");
+        using var doc = WordprocessingDocument.Open(file, false);
+        doc.MainDocumentPart!.ImageParts.Count().ShouldBeGreaterThanOrEqualTo(1, "the charts go into the report as pictures");
+    }
+
+    /// <summary>Two materials of the practice bank ticked and compiled: the contents page lists both, each a section of its own.</summary>
+    private async Task DownloadCollectionAsync(IPage page)
+    {
+        await page.GotoAsync("/Practices");
+        var picks = page.Locator("[data-testid=practice-list] input[name=ids]");
+        await picks.First.WaitForAsync();
+        var titles = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            await picks.Nth(i).CheckAsync();
+            titles.Add((await page.Locator("[data-testid=practice-list] li").Nth(i).Locator("h2").InnerTextAsync()).Trim());
+        }
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=collection-download]").ClickAsync());
+        var paragraphs = Paragraphs(await SaveAsync(download));
+        paragraphs.ShouldContain("Содержание");
+        foreach (var title in titles) paragraphs.Count(p => p.Contains(title, StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2, $"«{title}» in the contents and as its section's heading");
     }
 
     private static async Task ApprovePairsAsync(IPage page)

@@ -42,6 +42,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<PairChange> PairChanges => Set<PairChange>();
     public DbSet<PairAgreement> PairAgreements => Set<PairAgreement>();
+    public DbSet<SchoolTemplate> SchoolTemplates => Set<SchoolTemplate>();
+    public DbSet<ProgramPartner> ProgramPartners => Set<ProgramPartner>();
     public DbSet<PairReport> PairReports => Set<PairReport>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
@@ -190,6 +192,8 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         b.ApplyConfiguration<RegisteredOrderFile>(documents);
         b.ApplyConfiguration<OrderAcknowledgement>(documents);
         b.ApplyConfiguration<RegulationVersion>(documents);
+        b.ApplyConfiguration<SchoolTemplate>(documents);
+        b.ApplyConfiguration<ProgramPartner>(documents);
         // The practice bank
         var practices = new PracticesConfiguration();
         b.ApplyConfiguration<PracticeMaterial>(practices);

@@ -35,6 +35,7 @@ public static class Services
         services.AddScoped<DemoSchool>();
         services.AddSingleton<DemoInstallation>();
         services.AddSingleton<ViewerCache>();
+        services.AddSingleton<Files.Documents.PdfConverter>();
         services.AddScoped<SchoolCommands>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<BulkAccountCommands>();
@@ -71,6 +72,9 @@ public static class Services
         services.AddScoped<Features.Documents.AcknowledgementCommands>();
         services.AddScoped<Features.Documents.RegulationCommands>();
         services.AddScoped<Features.Schools.SchoolDetailsCommands>();
+        services.AddScoped<Features.Documents.TemplateStore>();
+        services.AddScoped<Features.Documents.Awards>();
+        services.AddScoped<Features.Documents.PartnerCommands>();
         services.AddScoped<Features.Pairs.AgreementCommands>();
         services.AddScoped<Nastavnik.Web.Features.Plans.PlanCommands>();
         services.AddScoped<Features.Meetings.MeetingCommands>();

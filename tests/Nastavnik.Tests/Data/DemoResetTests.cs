@@ -171,6 +171,14 @@ public abstract class DemoResetTests
         await db.SaveChangesAsync();
         db.PlanTaskFiles.Add(new PlanTaskFile { SchoolId = school, TaskId = task.Id, FileName = "a.pdf", ContentType = "application/pdf", Length = 1, Content = [1] });
         db.ObservationScores.Add(new ObservationScore { SchoolId = school, ObservationId = observation.Id, CriterionId = criterion.Id, Score = 2 });
+        db.SchoolTemplates.Add(new SchoolTemplate { SchoolId = school, Code = "consent", Content = [1], FileName = "a.docx", UploadedBy = "curator" });
+        db.ProgramPartners.Add(new ProgramPartner { SchoolId = school, ProgramId = programId, Organization = "ИРО", HeadLastName = "Сидоров", HeadFirstName = "Иван", Contribution = "—" });
+        var order = new RegisteredOrder { SchoolId = school, ProgramId = programId, Code = "order-curator", Title = "Приказ", Number = "1-о", Year = 2026, SignerName = "Директор" };
+        db.RegisteredOrders.Add(order);
+        db.RegulationVersions.Add(new RegulationVersion { SchoolId = school, Number = 1, Author = "curator", Sections = "[]" });
+        await db.SaveChangesAsync();
+        db.RegisteredOrderFiles.Add(new RegisteredOrderFile { SchoolId = school, OrderId = order.Id, FileName = "a.docx", ContentType = "application/octet-stream", Length = 1, Content = [1] });
+        db.OrderAcknowledgements.Add(new OrderAcknowledgement { SchoolId = school, OrderId = order.Id, PersonId = mentee });
         await db.SaveChangesAsync();
     }
 

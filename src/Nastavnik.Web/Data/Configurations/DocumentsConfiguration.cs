@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Nastavnik.Web.Data.Configurations;
 
-// Documents: the register of orders with its files and acknowledgements, and the versions of the regulation on mentoring.
-
+/// <summary>
+/// The documents' data: the register of orders with its files and acknowledgements, the versions of the regulation on mentoring, the
+/// schools' own templates and the programs' social partners.
+/// </summary>
 public sealed class DocumentsConfiguration : IEntityTypeConfiguration<RegisteredOrder>, IEntityTypeConfiguration<RegisteredOrderFile>,
-    IEntityTypeConfiguration<OrderAcknowledgement>, IEntityTypeConfiguration<RegulationVersion>
+    IEntityTypeConfiguration<OrderAcknowledgement>, IEntityTypeConfiguration<RegulationVersion>, IEntityTypeConfiguration<SchoolTemplate>,
+    IEntityTypeConfiguration<ProgramPartner>
 {
     public void Configure(EntityTypeBuilder<RegisteredOrder> e)
     {
@@ -47,5 +50,28 @@ public sealed class DocumentsConfiguration : IEntityTypeConfiguration<Registered
         e.Property(x => x.ApprovingOrder).HasMaxLength(100);
         // Two saves from the same version: the second breaks this index and is refused as stale.
         e.HasIndex(x => new { x.SchoolId, x.Number }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<SchoolTemplate> e)
+    {
+        e.Property(x => x.Code).HasMaxLength(64);
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.UploadedBy).HasMaxLength(256);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.SchoolId, x.Code }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ProgramPartner> e)
+    {
+        e.Property(x => x.Organization).HasMaxLength(300);
+        e.Property(x => x.HeadLastName).HasMaxLength(100);
+        e.Property(x => x.HeadFirstName).HasMaxLength(100);
+        e.Property(x => x.HeadMiddleName).HasMaxLength(100);
+        e.Property(x => x.HeadPosition).HasMaxLength(200);
+        e.Property(x => x.Contribution).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<MentoringProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.ProgramId);
     }
 }

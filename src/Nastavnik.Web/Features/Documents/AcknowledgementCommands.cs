@@ -15,7 +15,7 @@ public sealed record MyOrder(int OrderId, string Title, string Number, DateOnly 
 /// (once; a second confirmation keeps the first time), and the managers print the sheet with who confirmed and when. The privacy filters
 /// let a teacher see only their own acknowledgements and the orders they concern; another school's orders are not there at all.
 /// </summary>
-public sealed class AcknowledgementCommands(AppDbContext db, PairDocuments pairs)
+public sealed class AcknowledgementCommands(AppDbContext db, PairDocuments pairs, TemplateStore templates)
 {
     public static readonly DocumentTemplate Sheet = new("order-acknowledgement", "Лист ознакомления с приказом",
     [
@@ -85,7 +85,9 @@ public sealed class AcknowledgementCommands(AppDbContext db, PairDocuments pairs
                 ["Номер"] = (i + 1).ToString(RussianText.Culture), ["ФИО"] = l.Name, ["Должность"] = RussianText.Clean(l.Position),
                 ["Когда"] = l.ConfirmedAt is { } at ? SchoolTime.Local(at).ToString("dd.MM.yyyy HH:mm", RussianText.Culture) : null,
             }));
-        var bytes = DocxTemplate.Fill(Sheet.BuildDefault(), data);
+        var filled = await templates.FillAsync(o.SchoolId, Sheet, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         return new DocumentFile(bytes, DocxWriter.ContentType, $"Лист ознакомления с приказом № {o.Number} от {RussianText.Date(o.Date)}.docx");
     }
 

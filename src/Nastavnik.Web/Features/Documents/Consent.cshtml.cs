@@ -9,11 +9,6 @@ namespace Nastavnik.Web.Features.Documents;
 [Authorize(Policy = Policies.StaffRead)]
 public class ConsentModel(ConsentForm consent) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int personId, CancellationToken ct)
-    {
-        var result = await consent.ForAsync(personId, ct);
-        if (result.Error is not null) return NotFound();
-        var f = result.Value!;
-        return File(f.Bytes, f.ContentType, f.FileName);
-    }
+    public async Task<IActionResult> OnGetAsync(int personId, CancellationToken ct) =>
+        DownloadAudit.PageFile(this, await consent.ForAsync(personId, ct));
 }

@@ -12,7 +12,7 @@ namespace Nastavnik.Web.Features.Documents;
 /// with their name, position and the school as the operator, with what the system keeps about them and why; the passport and the
 /// address are left as lines to fill by hand (the system does not keep them).
 /// </summary>
-public sealed class ConsentForm(AppDbContext db, PairDocuments pairs)
+public sealed class ConsentForm(AppDbContext db, PairDocuments pairs, TemplateStore templates)
 {
     public static readonly DocumentTemplate Template = new("consent", "Согласие на обработку персональных данных",
     [
@@ -33,7 +33,9 @@ public sealed class ConsentForm(AppDbContext db, PairDocuments pairs)
             .Set("Педагог.ФИО", name)
             .Set("Педагог.Должность", RussianText.InSentence(person.Position))
             .Set("Согласие.Дата", RussianText.DocumentDate(db.Clock.Today()));
-        return new DocumentFile(DocxTemplate.Fill(Template.BuildDefault(), data), DocxWriter.ContentType, $"Согласие на обработку ПДн — {name}.docx");
+        var filled = await templates.FillAsync(person.SchoolId, Template, data, ct);
+        if (filled.Error is { } refused) return refused;
+        return new DocumentFile(filled.Value!, DocxWriter.ContentType, $"Согласие на обработку ПДн — {name}.docx");
     }
 
     private static byte[] Build() => new OfficialDocxBuilder()

@@ -3,7 +3,11 @@ using Nastavnik.Web.Hosting;
 
 namespace Nastavnik.Web.Features.Documents;
 
-/// <summary>REST API of a program's orders: the list of kinds, each order as a .docx, the letters of thanks to mentors and the Excel bases and indicators, downloads audited. Managers only.</summary>
+/// <summary>
+/// REST API of a program's orders: the list of kinds, each order as a .docx, the letters of thanks to mentors, the mentors' certificates
+/// and the partners' letters, the Excel bases and indicators, downloads audited; any .docx as PDF with <c>?as=pdf</c>
+/// (<see cref="DownloadAudit.ApiFileAsync"/>); the register of orders (<see cref="OrderRegisterApi"/>). Managers only.
+/// </summary>
 public static class DocumentsApi
 {
     public sealed record OrderKindDto(string Code, string Title, string Url);
@@ -24,6 +28,10 @@ public static class DocumentsApi
             await DownloadAudit.ApiFileAsync(await sheets.BasesAsync(id, ct), db, http, ct));
         group.MapGet("/{id:int}/indicators.xlsx", async (int id, ProgramSheets sheets, AppDbContext db, HttpContext http, CancellationToken ct) =>
             await DownloadAudit.ApiFileAsync(await sheets.IndicatorsAsync(id, ct), db, http, ct));
+        group.MapGet("/{id:int}/certificates.docx", async (int id, DateOnly? date, Awards awards, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await awards.CertificatesAsync(id, date, ct), db, http, ct));
+        group.MapGet("/{id:int}/partner-letters.docx", async (int id, DateOnly? date, Awards awards, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            await DownloadAudit.ApiFileAsync(await awards.PartnerLettersAsync(id, date, ct), db, http, ct));
         return api.MapOrderRegisterApi();
     }
 }

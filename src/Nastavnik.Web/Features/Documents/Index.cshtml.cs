@@ -13,7 +13,7 @@ namespace Nastavnik.Web.Features.Documents;
 /// the page. Downloads are audited by <see cref="DownloadAudit"/>.
 /// </summary>
 [Authorize(Policy = Policies.ProgramWrite)]
-public class IndexModel(AppDbContext db, ProgramOrders orders, ProgramSheets sheets, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, ProgramOrders orders, ProgramSheets sheets, Awards awards, TimeProvider clock) : PageModel
 {
     public MentoringProgram? Program { get; private set; }
     public DateOnly Today => clock.Today();
@@ -38,6 +38,12 @@ public class IndexModel(AppDbContext db, ProgramOrders orders, ProgramSheets she
         _ => NotFound(),
     };
 
+    public async Task<IActionResult> OnGetCertificatesAsync(int programId, DateOnly? date, CancellationToken ct) =>
+        File(programId, await awards.CertificatesAsync(programId, date, ct));
+
+    public async Task<IActionResult> OnGetPartnerLettersAsync(int programId, DateOnly? date, CancellationToken ct) =>
+        File(programId, await awards.PartnerLettersAsync(programId, date, ct));
+
     private IActionResult File(int programId, CommandResult<Pairs.DocumentFile> result)
     {
         if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
@@ -50,3 +56,6 @@ public class IndexModel(AppDbContext db, ProgramOrders orders, ProgramSheets she
         return File(f.Bytes, f.ContentType, f.FileName);
     }
 }
+
+/// <summary>The form of a set of letters or certificates on the page of documents (<c>_Award.cshtml</c>).</summary>
+public sealed record AwardForm(string Key, string Handler, string Title, string Hint, int ProgramId, DateOnly Today, string? PartnersUrl);

@@ -17,7 +17,7 @@ using Item = IReadOnlyDictionary<string, string?>;
 /// mentee and the school's managers get them: the pair and its plan are read through the privacy filters, so anyone else — another
 /// teacher, another school, a guessed id — finds nothing.
 /// </summary>
-public sealed class PairReportFiles(AppDbContext db, PairDocuments documents)
+public sealed class PairReportFiles(AppDbContext db, PairDocuments documents, TemplateStore templates)
 {
     private sealed record PairHead(int Id, int SchoolId, int ProgramId, int MentorId, int MenteeId, PairStatus Status, DateTime ApprovedAt, DateTime? EndedAt);
 
@@ -49,7 +49,9 @@ public sealed class PairReportFiles(AppDbContext db, PairDocuments documents)
                 ["Длительность"] = m.DurationMinutes.ToString(RussianText.Culture),
                 ["Статус"] = m.Status switch { MeetingStatus.Held => "состоялась", MeetingStatus.NotHeld => "не состоялась", _ => "запланирована" },
             }));
-        var bytes = DocxTemplate.Fill(PairReportTemplates.Report.BuildDefault(), data);
+        var filled = await templates.FillAsync(found.Head.SchoolId, PairReportTemplates.Report, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         return new DocumentFile(bytes, DocxWriter.ContentType, $"Отчёт пары за {report.Quarter} квартал {report.Year} года.docx");
     }
 
@@ -81,7 +83,9 @@ public sealed class PairReportFiles(AppDbContext db, PairDocuments documents)
                 ["Статус"] = PlanLabels.Status(t.Status) + (t.AcceptedAt is { } a ? $", принята {RussianText.Date(DateOnly.FromDateTime(SchoolTime.Local(a)))}" : ""),
                 ["Результат"] = string.Join("\n", new[] { t.ResultText, t.ResultLink }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } r ? r : "—",
             }));
-        var bytes = DocxTemplate.Fill(PairReportTemplates.Plan.BuildDefault(), data);
+        var filled = await templates.FillAsync(head.SchoolId, PairReportTemplates.Plan, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         var mentee = data.Values["Наставляемый.ФИО"]!.Split(' ')[0];
         return new DocumentFile(bytes, DocxWriter.ContentType, $"ИОМ — {mentee}.docx");
     }

@@ -42,19 +42,19 @@ public sealed partial class ProgramOrders
         if (mentors.Count == 0) return CommandError.Invalid("Ни одна пара программы не завершила работу: благодарить по итогам пока некого.");
         var day = date ?? db.Clock.Today();
         var common = await CommonAsync(program, null, day, ct);
-        var template = ThanksLetter.BuildDefault();
-        var letters = mentors.Select(m =>
+        var letters = await templates.FillEachAsync(program.SchoolId, ThanksLetter, mentors.Select(m =>
         {
             var data = new DocumentData();
             foreach (var kv in common.Values) data.Set(kv.Key, kv.Value);
             var female = RussianNames.GenderOf(m.Mentor.Last, m.Mentor.First, m.Mentor.Middle) == Gender.Female;
             var address = string.IsNullOrWhiteSpace(m.Mentor.Middle) ? m.Mentor.First : $"{m.Mentor.First} {m.Mentor.Middle}";
-            return DocxTemplate.Fill(template, data.Set("Письмо.Дата", RussianText.DocumentDate(day))
+            return data.Set("Письмо.Дата", RussianText.DocumentDate(day))
                 .Set("Наставник.ФИО", m.Mentor.Full)
                 .Set("Наставник.Обращение", $"{(female ? "Уважаемая" : "Уважаемый")} {address}!")
                 .Set("Наставник.Темы", string.Join("; ", m.Topics))
-                .Set("Наставник.Наставляемые", string.Join(", ", m.Mentees)));
-        }).ToList();
-        return new DocumentFile(DocxPages.Join(letters), DocxWriter.ContentType, $"Благодарственные письма наставникам {RussianText.Date(day)}.docx");
+                .Set("Наставник.Наставляемые", string.Join(", ", m.Mentees));
+        }), ct);
+        if (letters.Error is { } refused) return refused;
+        return new DocumentFile(DocxPages.Join(letters.Value!), DocxWriter.ContentType, $"Благодарственные письма наставникам {RussianText.Date(day)}.docx");
     }
 }

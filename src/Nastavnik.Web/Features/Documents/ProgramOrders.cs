@@ -15,7 +15,7 @@ using Item = IReadOnlyDictionary<string, string?>;
 /// mentors, the pairs (<see cref="PairDocuments"/>), the final event, the results and the mentors' reward. Read through the privacy
 /// filters; the pages and the API let only the program's managers download them.
 /// </summary>
-public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, ProgramIndicators indicators)
+public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, ProgramIndicators indicators, TemplateStore templates)
 {
     /// <summary>Every order in the order of the year, the pairs' one among them.</summary>
     public static readonly IReadOnlyList<DocumentTemplate> All =
@@ -53,8 +53,9 @@ public sealed partial class ProgramOrders(AppDbContext db, PairDocuments pairs, 
         };
         if (error is not null) return error;
         signer?.ApplyTo(data);
-        var bytes = DocxTemplate.Fill(template.BuildDefault(), data);
-        return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"{template.Title} {RussianText.Date(day)}.docx"), GeneratedOrder.ReadersOf(data));
+        var filled = await templates.FillAsync(program.SchoolId, template, data, ct);
+        if (filled.Error is { } refused) return refused;
+        return new GeneratedOrder(new DocumentFile(filled.Value!, DocxWriter.ContentType, $"{template.Title} {RussianText.Date(day)}.docx"), GeneratedOrder.ReadersOf(data));
     }
 
     /// <summary>The school, the order's number and date, the program, its curators (declined) and the curators as the default readers.</summary>

@@ -80,7 +80,9 @@ public sealed partial class ProgramReports
             .Set("Практика.Тиражирование", ToWrite("как и где опыт может быть использован другими школами, формы трансляции"))
             .Set("Практика.Время", $"Практика реализуется в течение {RussianText.Plural(months, "учебного месяца", "учебных месяцев", "учебных месяцев")} ({RussianText.Date(program.StartDate)} — {RussianText.Date(program.EndDate)}); год реализации — {years}-й.")
             .Set("Практика.Зрелость", $"По данным программы: {Levels[level]}.\n" + ToWrite("подтвердите или выберите уровень:\n" + string.Join(";\n", Levels)));
-        var bytes = DocxTemplate.Fill(PracticeTemplate.Practice.BuildDefault(), data);
+        var filled = await templates.FillAsync(program.SchoolId, PracticeTemplate.Practice, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         return new DocumentFile(bytes, DocxWriter.ContentType, $"Описание практики наставничества {RussianText.Date(today)}.docx");
     }
 

@@ -19,7 +19,7 @@ using Item = IReadOnlyDictionary<string, string?>;
 /// privacy filters; the pages and the API let only the program's managers download them. Survey results come as aggregates of at
 /// least five answers and never with a name.
 /// </summary>
-public sealed partial class ProgramReports(AppDbContext db, PairDocuments pairs, ProgramIndicators indicators)
+public sealed partial class ProgramReports(AppDbContext db, PairDocuments pairs, ProgramIndicators indicators, TemplateStore templates)
 {
     public static readonly IReadOnlyList<DocumentTemplate> All = [ReportTemplates.Final, ReportTemplates.Quarter, PracticeTemplate.Practice];
 
@@ -29,7 +29,9 @@ public sealed partial class ProgramReports(AppDbContext db, PairDocuments pairs,
         var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId, ct);
         if (program is null) return CommandError.NotFound("Программа не найдена.");
         var data = await FillAsync(program, program.StartDate, program.EndDate, quarter: false, ct);
-        var bytes = DocxTemplate.Fill(ReportTemplates.Final.BuildDefault(), data);
+        var filled = await templates.FillAsync(program.SchoolId, ReportTemplates.Final, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         return new DocumentFile(bytes, DocxWriter.ContentType, $"Итоговый отчёт о реализации программы {RussianText.Date(db.Clock.Today())}.docx");
     }
 
@@ -47,7 +49,9 @@ public sealed partial class ProgramReports(AppDbContext db, PairDocuments pairs,
         from = from < program.StartDate ? program.StartDate : from;
         to = to > program.EndDate ? program.EndDate : to;
         var data = await FillAsync(program, from, to, quarter: true, ct);
-        var bytes = DocxTemplate.Fill(ReportTemplates.Quarter.BuildDefault(), data);
+        var filled = await templates.FillAsync(program.SchoolId, ReportTemplates.Quarter, data, ct);
+        if (filled.Error is { } refused) return refused;
+        var bytes = filled.Value!;
         return new DocumentFile(bytes, DocxWriter.ContentType, $"Отчёт программы за {q} квартал {y} года.docx");
     }
 

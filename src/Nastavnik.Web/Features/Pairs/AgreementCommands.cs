@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Files;
-using Nastavnik.Web.Files.Documents;
 using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Pairs;
@@ -15,7 +14,7 @@ public sealed record AgreementRights(bool Edit, bool AcceptAsMentor, bool Accept
 /// Two editors at once: the second gets Stale and keeps their text. The pair is read through its privacy filter, so anyone else
 /// does not find it.
 /// </summary>
-public sealed class AgreementCommands(AppDbContext db, PairDocuments documents)
+public sealed class AgreementCommands(AppDbContext db, PairDocuments documents, Documents.TemplateStore templates)
 {
     private sealed record PairFacts(MentoringPair Pair, string Topic, string Direction, DateOnly ProgramEnd, bool Reverse);
 
@@ -121,8 +120,9 @@ public sealed class AgreementCommands(AppDbContext db, PairDocuments documents)
             .Set("Наставляемый.ФИО", PersonName.Full(pair.Mentee.LastName, pair.Mentee.FirstName, pair.Mentee.MiddleName)).Set("Наставляемый.Должность", pair.Mentee.Position ?? "педагог")
             .Set("Договор.ПринятНаставником", Accepted(a.MentorAcceptedAt, a.MentorAcceptedBy))
             .Set("Договор.ПринятНаставляемым", Accepted(a.MenteeAcceptedAt, a.MenteeAcceptedBy));
-        var bytes = DocxTemplate.Fill(PairDocumentTemplates.Agreement.BuildDefault(), data);
-        return new DocumentFile(bytes, DocxWriter.ContentType, $"Договор о наставничестве — {pair.Mentee.LastName}.docx");
+        var filled = await templates.FillAsync(pair.SchoolId, PairDocumentTemplates.Agreement, data, ct);
+        if (filled.Error is { } refused) return refused;
+        return new DocumentFile(filled.Value!, DocxWriter.ContentType, $"Договор о наставничестве — {pair.Mentee.LastName}.docx");
     }
 
     private async Task<PairFacts?> FactsAsync(int pairId, CancellationToken ct)

@@ -65,9 +65,7 @@ public class PairModel(PairQueries queries, PairCommands commands, AgreementComm
 
     public async Task<IActionResult> OnGetAgreementDocxAsync(CancellationToken ct)
     {
-        var result = await agreements.DocxAsync(Id, ct);
-        if (result.Value is not { } f) return NotFound();
-        return File(f.Bytes, f.ContentType, f.FileName);
+        return Hosting.DownloadAudit.PageFile(this, await agreements.DocxAsync(Id, ct));
     }
 
     private IActionResult Done(CommandResult<string> result)

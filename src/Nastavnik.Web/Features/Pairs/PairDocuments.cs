@@ -35,7 +35,7 @@ public sealed record GeneratedOrder(DocumentFile File, IReadOnlyList<(int Id, st
 /// The pairs' documents of a program: the order fixing the live pairs and groups (.docx), their list (.xlsx), and a pair's agreement
 /// (.docx). Pairs are read through the privacy filters, so only the managers get a whole program's list.
 /// </summary>
-public sealed class PairDocuments(AppDbContext db)
+public sealed class PairDocuments(AppDbContext db, Documents.TemplateStore templates)
 {
     /// <summary>A row of the order and of the list: a tandem (one mentee, one or more topics) or a group (several mentees, one topic).</summary>
     public sealed record Row(bool Group, string Mentor, IReadOnlyList<string> Mentees, IReadOnlyList<string> Topics, string Status,
@@ -72,8 +72,9 @@ public sealed class PairDocuments(AppDbContext db)
             ;
         GeneratedOrder.SetReaders(data, rows.SelectMany(r => r.MenteeIds!.Zip(r.Mentees).Prepend((r.MentorId, r.Mentor))));
         signer?.ApplyTo(data);
-        var bytes = DocxTemplate.Fill(PairDocumentTemplates.Order.BuildDefault(), data);
-        return new GeneratedOrder(new DocumentFile(bytes, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx"),
+        var filled = await templates.FillAsync(program.SchoolId, PairDocumentTemplates.Order, data, ct);
+        if (filled.Error is { } refused) return refused;
+        return new GeneratedOrder(new DocumentFile(filled.Value!, DocxWriter.ContentType, $"Приказ о закреплении наставнических пар {RussianText.Date(date ?? db.Clock.Today())}.docx"),
             GeneratedOrder.ReadersOf(data));
     }
 
