@@ -22,12 +22,12 @@ public sealed partial class ProgramReports
         if (!quarter && program.Status == ProgramStatus.Completed && await IndicatorSnapshots.ReadAsync(db, program.Id, ct) is { } frozen)
         {
             report = frozen.Report;
-            data.Set("Показатели.Основание", $"Значения показателей зафиксированы при завершении программы {RussianText.Date(DateOnly.FromDateTime(SchoolTime.Local(frozen.TakenAt)))}.");
+            data.Set("Отчёт.ОснованиеПоказателей", $"Значения показателей зафиксированы при завершении программы {RussianText.Date(DateOnly.FromDateTime(SchoolTime.Local(frozen.TakenAt)))}.");
         }
         else
         {
             report = (await indicators.ComputeAsync(program.Id, asOf, ct))!;
-            data.Set("Показатели.Основание", $"Значения показателей рассчитаны на {RussianText.Date(asOf)}; целевые значения — на {report.Year} год.");
+            data.Set("Отчёт.ОснованиеПоказателей", $"Значения показателей рассчитаны на {RussianText.Date(asOf)}; целевые значения — на {report.Year} год.");
         }
         data.SetItems("Показатели", report.Indicators.Select((x, i) => (Item)new Dictionary<string, string?>
         {
