@@ -44,24 +44,18 @@ public sealed class ProgramSheets(AppDbContext db, ProgramIndicators indicators)
         string FormOf(PairRow p) => inGroup.Contains((p.MentorId, p.MenteeId, p.TopicId)) ? "групповая (педагог — педагоги)" : "педагог — педагог";
         var period = $"{RussianText.Date(program.StartDate)} — {RussianText.Date(program.EndDate)}";
 
-        var mentors = pairs.GroupBy(p => p.MentorId).Select(g => (Person: people[g.Key], Pairs: g.ToList()))
-            .OrderBy(m => m.Person.Full, ByName).ToList();
-        var mentorRows = mentors.Select((m, i) => (IReadOnlyList<object?>)
-        [
-            i + 1, m.Person.Full, m.Person.Contacts, m.Person.Work, Distinct(m.Pairs.Select(p => p.Topic)),
-            string.Join("\n", m.Pairs.Select(p => people[p.MenteeId].Full).Distinct().Order(ByName)),
-            Distinct(m.Pairs.Select(FormOf)), program.Name, RussianText.Date(DateOnly.FromDateTime(m.Pairs.Min(p => p.Started))),
-            End(m.Pairs.Select(p => p.Ended), program), Outcomes(m.Pairs), Mean(m.Pairs.Select(p => p.Id), meanRating),
-        ]);
-        var mentees = pairs.GroupBy(p => p.MenteeId).Select(g => (Person: people[g.Key], Pairs: g.ToList()))
-            .OrderBy(m => m.Person.Full, ByName).ToList();
-        var menteeRows = mentees.Select((m, i) => (IReadOnlyList<object?>)
-        [
-            i + 1, m.Person.Full, m.Person.Contacts, m.Person.Work, Distinct(m.Pairs.Select(p => p.Topic)),
-            string.Join("\n", m.Pairs.Select(p => people[p.MentorId].Full).Distinct().Order(ByName)),
-            Distinct(m.Pairs.Select(FormOf)), program.Name, RussianText.Date(DateOnly.FromDateTime(m.Pairs.Min(p => p.Started))),
-            End(m.Pairs.Select(p => p.Ended), program), Outcomes(m.Pairs), Mean(m.Pairs.Select(p => p.Id), meanRating),
-        ]);
+        // One row per person of a side (mentors or mentees), with the people of the other side they were paired with.
+        List<IReadOnlyList<object?>> Base(Func<PairRow, int> side, Func<PairRow, int> other) => pairs.GroupBy(side)
+            .Select(g => (Person: people[g.Key], Pairs: g.ToList())).OrderBy(m => m.Person.Full, ByName)
+            .Select((m, i) => (IReadOnlyList<object?>)
+            [
+                i + 1, m.Person.Full, m.Person.Contacts, m.Person.Work, Distinct(m.Pairs.Select(p => p.Topic)),
+                string.Join("\n", m.Pairs.Select(p => people[other(p)].Full).Distinct().Order(ByName)),
+                Distinct(m.Pairs.Select(FormOf)), program.Name, RussianText.Date(DateOnly.FromDateTime(m.Pairs.Min(p => p.Started))),
+                End(m.Pairs.Select(p => p.Ended), program), Outcomes(m.Pairs), Mean(m.Pairs.Select(p => p.Id), meanRating),
+            ]).ToList();
+        var mentorRows = Base(p => p.MentorId, p => p.MenteeId);
+        var menteeRows = Base(p => p.MenteeId, p => p.MentorId);
         string[] mentorHeaders = ["№", "ФИО наставника", "Контактные данные", "Должность, предмет, стаж, категория", "Компетенции (темы наставничества)",
             "ФИО наставляемых", "Форма наставничества", "Программа наставничества", "Дата начала", "Дата завершения", "Результаты", "Оценка встреч (1–5)"];
         string[] menteeHeaders = ["№", "ФИО наставляемого", "Контактные данные", "Должность, предмет, стаж, категория", "Ключевые запросы (темы)",
@@ -71,7 +65,7 @@ public sealed class ProgramSheets(AppDbContext db, ProgramIndicators indicators)
             new XlsxWriter.Sheet("База наставляемых", menteeHeaders, menteeRows) { FrozenColumns = 2, MaxColumnWidth = 45 },
             new XlsxWriter.Sheet("Программа", ["Показатель", "Значение"],
             [
-                ["Программа", program.Name], ["Срок", period], ["Наставников", mentors.Count], ["Наставляемых", mentees.Count],
+                ["Программа", program.Name], ["Срок", period], ["Наставников", mentorRows.Count], ["Наставляемых", menteeRows.Count],
                 ["Пар (наставник — наставляемый — тема)", pairs.Count], ["Из них групп", groups.Count], ["Пар вне групп", tandems.Count],
                 ["Выгружено", RussianText.Date(db.Clock.Today())],
             ]));
