@@ -123,7 +123,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
         return page;
     }
 
-    /// <summary>Every page of the app, with the ids of the demo school's current program, its first event and stage, a teacher and an account.</summary>
+    /// <summary>Every page of the app, with the ids of the demo school's current program, its first event and stage, a teacher, an account and a material of the practice bank.</summary>
     private static async Task<List<string>> PagesAsync(IPage curator)
     {
         var ids = JsonDocument.Parse(await curator.EvaluateAsync<string>("""
@@ -132,11 +132,12 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
                 const program = programs[0].id;
                 const events = await (await fetch(`/api/v1/programs/${program}/events`)).json();
                 const staff = await (await fetch('/api/v1/staff?size=5')).json();
-                return JSON.stringify({ program, event: events[0].id, stage: events[0].stageId, person: staff.items[0].id });
+                const practices = await (await fetch('/api/v1/practices?size=1')).json();
+                return JSON.stringify({ program, event: events[0].id, stage: events[0].stageId, person: staff.items[0].id, practice: practices.items[0].id });
             }
             """)).RootElement;
         int Id(string name) => ids.GetProperty(name).GetInt32();
-        var (program, ev, stage, person) = (Id("program"), Id("event"), Id("stage"), Id("person"));
+        var (program, ev, stage, person, practice) = (Id("program"), Id("event"), Id("stage"), Id("person"), Id("practice"));
         return
         [
             "/", "/Programs", $"/Programs?id={program}", $"/Programs/Roadmap?id={program}", "/Programs/Edit", $"/Programs/Edit?id={program}",
@@ -151,7 +152,7 @@ public sealed class AccessibilityTests(AppServer app, ITestOutputHelper output) 
             "/Notifications", "/Notifications/Settings", "/Admin/Letters", "/Admin/Letters?show=All",
             "/Admin/Users/Bulk", "/Admin/Users/Pending", "/Announcements", "/Announcements/New", $"/Documents/{program}", $"/Documents/Reports/{program}",
             "/Admin/School", $"/Documents/{program}/Register", "/Documents/Regulation",
-            "/Documents/Templates", $"/Documents/Partners/{program}",
+            "/Documents/Templates", $"/Documents/Partners/{program}", $"/Practices/{practice}",
         ];
     }
 
