@@ -67,8 +67,6 @@ start_node() { # start_node N PGPORT AUTOMIGRATE: a Nastavnik node on NODE<N>_PO
     export Nastavnik__Database__Provider=PostgreSQL
     # Two nodes of at most 40 connections each stay below PostgreSQL's max_connections (100) with room for psql and backups.
     export Nastavnik__ConnectionStrings__Nastavnik="Host=127.0.0.1;Port=$pgport;Database=nastavnik;Username=nastavnik;Password=$DB_PASSWORD;Maximum Pool Size=40"
-    # appsettings.json and wwwroot are the app's, not the home folder's (the working directory is the node's own folder).
-    export ASPNETCORE_CONTENTROOT="$APP"
     export Nastavnik__Database__AutoMigrate="$migrate"
     export Logging__Format=json
     export Web__BehindProxy=true

@@ -11,7 +11,7 @@ return await NastavnikCommandLine.Create(Serve).Parse(args).InvokeAsync();
 static async Task<int> Serve(string[] args)
 {
     var app = Program.BuildWebApp(args);
-    await app.Services.PrepareDatabaseAsync(app.Configuration);
+    if (!await app.TryPrepareDatabaseAsync()) return 1;
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     await app.RunAsync();
     return 0;

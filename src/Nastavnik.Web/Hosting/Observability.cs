@@ -22,10 +22,13 @@ public static class Observability
     /// <summary>The meters read besides ASP.NET Core's: the jobs, EF Core's counters, Npgsql's command and pool metrics, the runtime.</summary>
     public static readonly string[] Meters = [JobTelemetry.MeterName, "Microsoft.EntityFrameworkCore", "Npgsql", "System.Runtime"];
 
+    /// <summary><c>Logging:Format=json</c>: stdout carries JSON objects only, one a line (a log shipper or <c>jq</c> reads every line).</summary>
+    public static bool JsonLogs(IConfiguration config) => string.Equals(config["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplicationBuilder AddNastavnikObservability(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        if (string.Equals(config["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+        if (JsonLogs(config))
         {
             builder.Logging.AddJsonConsole(o =>
             {

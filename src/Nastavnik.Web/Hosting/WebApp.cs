@@ -27,9 +27,28 @@ public static class WebApp
     /// <summary>The switch of the README's run command: this installation shows the demo school (created in an empty database).</summary>
     public const string DemoSwitch = "--demo";
 
+    /// <summary>
+    /// A published app started from another folder (systemd's working folder, an operator's shell running <c>nastavnik migrate</c>)
+    /// still reads its own appsettings.json and wwwroot: the content root is the app's folder, unless one is named
+    /// (<c>ASPNETCORE_CONTENTROOT</c>, <c>--contentRoot</c>) or the current folder has the settings (<c>dotnet run</c> in the project).
+    /// </summary>
+    private static string? AppFolderAsContentRoot(string[] args)
+    {
+        const string settings = "appsettings.json";
+        var named = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"))
+            || args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+        if (named || File.Exists(Path.Combine(Directory.GetCurrentDirectory(), settings))) return null;
+        return File.Exists(Path.Combine(AppContext.BaseDirectory, settings)) ? AppContext.BaseDirectory : null;
+    }
+
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args.Select(a => a == DemoSwitch ? "--Demo:Enabled=true" : a).ToArray());
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Select(a => a == DemoSwitch ? "--Demo:Enabled=true" : a).ToArray(),
+            ContentRootPath = AppFolderAsContentRoot(args),
+        });
         builder.Configuration.AddEnvironmentVariables("Nastavnik__");
         // Serve wwwroot from the build output's manifest in every environment, so `dotnet run` and the tests get the assets too.
         builder.WebHost.UseStaticWebAssets();

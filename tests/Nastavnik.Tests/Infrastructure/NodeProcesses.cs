@@ -8,7 +8,7 @@ namespace Nastavnik.Tests.Infrastructure;
 
 /// <summary>
 /// Real <c>nastavnik</c> processes on one database (issue 15): web nodes and command-line runs, each with a home folder of its
-/// own (so nothing kept on a node's disk is shared), their output gathered for a failure's message. A node can be ended with
+/// own as its working folder (so nothing kept on a node's disk is shared, and, as under systemd, the app's folder is elsewhere), their output gathered for a failure's message. A node can be ended with
 /// SIGKILL (<see cref="Node.Kill"/>: no shutdown, no cleanup, as a crash). Disposing ends every node and deletes the folders.
 /// </summary>
 public sealed class NodeProcesses(DatabaseProvider provider, string connection) : IAsyncDisposable
@@ -32,7 +32,6 @@ public sealed class NodeProcesses(DatabaseProvider provider, string connection) 
         };
         start.Environment["HOME"] = home;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_CONTENTROOT"] = AppContext.BaseDirectory;
         start.Environment["Nastavnik__Database__Provider"] = provider.ToString();
         start.Environment["Nastavnik__ConnectionStrings__Nastavnik"] = connection;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -50,9 +49,12 @@ public sealed class NodeProcesses(DatabaseProvider provider, string connection) 
     }
 
     /// <summary>A command-line run to its end: exit code and output.</summary>
-    public async Task<(int Code, string Output)> RunAsync(params string[] args)
+    public Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>A command-line run to its end with settings of its own: exit code and output.</summary>
+    public async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string>? settings, params string[] args)
     {
-        using var p = Process.Start(Start(NewHome(), null, args))!;
+        using var p = Process.Start(Start(NewHome(), settings, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
