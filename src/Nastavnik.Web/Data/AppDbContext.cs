@@ -103,6 +103,7 @@ public partial class AppDbContext(DbContextOptions options, CurrentSchool school
         base.OnModelCreating(b);
         var npgsql = Database.IsNpgsql();
         if (npgsql) b.HasPostgresExtension("pg_trgm");
+        Text.NameOrder.Register(b);
 
         // Organization and people
         b.ApplyConfiguration(new OrganizationConfiguration());

@@ -6,6 +6,7 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Portfolio;
 using Nastavnik.Web.Features.Staff;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Activities;
 
@@ -114,7 +115,7 @@ public class DetailsModel(AppDbContext db, ActivityCommands commands) : PageMode
         if (Activity is null) return false;
         var me = db.School.PersonId;
         CanManage = Activity.OrganizerId == me || db.School.IsSchoolManager;
-        People = await db.ActivityParticipants.Where(p => p.ActivityId == id).OrderBy(p => p.Role).ThenBy(p => p.Person!.LastName)
+        People = await db.ActivityParticipants.Where(p => p.ActivityId == id).OrderBy(p => p.Role).ThenBy(p => NameOrder.Key(p.Person!.LastName))
             .Select(p => new Person(p.PersonId, p.Person!.LastName + " " + p.Person.FirstName + (p.Person.MiddleName == null ? "" : " " + p.Person.MiddleName), p.Role))
             .ToListAsync(ct);
         Files = await db.ActivityFiles.AsNoTracking().Where(f => f.ActivityId == id).OrderBy(f => f.Id)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Activities;
 
@@ -42,7 +43,7 @@ public class NewModel(AppDbContext db, ActivityCommands commands, TimeProvider c
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = db.School.PersonId;
-        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived && p.Id != me).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName)
+        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived && p.Id != me).OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName))
             .Select(p => new Option(p.Id, p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName))).ToListAsync(ct);
     }
 }

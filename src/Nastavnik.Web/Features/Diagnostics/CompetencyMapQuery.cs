@@ -46,7 +46,7 @@ public sealed class CompetencyData
             : [];
         // The registry's order (and its index): the matrix lists people as the staff list does, with no sorting in memory.
         var people = await db.People.AsNoTracking().Where(p => !p.IsArchived)
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
+            .OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName)).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department, p.Kind }).ToListAsync(ct);
         var topics = await db.Topics.AsNoTracking()
             .Select(t => new { t.Id, t.Code, t.Name, t.SortOrder, t.IsRetired, t.DirectionId, Direction = t.Direction!.Name, DirectionOrder = t.Direction.SortOrder, DirectionRetired = t.Direction.IsRetired })

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Diagnostics;
 
@@ -40,14 +41,14 @@ public static class DiagnosticsApi
     private static IQueryable<OfferDto> OffersQuery(AppDbContext db, int? roundId, int? topicId, int? personId) =>
         db.Offers.AsNoTracking()
             .Where(o => (roundId == null || o.RoundId == roundId) && (topicId == null || o.TopicId == topicId) && (personId == null || o.PersonId == personId))
-            .OrderBy(o => o.Person!.LastName).ThenBy(o => o.Person!.FirstName).ThenBy(o => o.PersonId).ThenBy(o => o.Topic!.SortOrder).ThenBy(o => o.Id)
+            .OrderBy(o => NameOrder.Key(o.Person!.LastName)).ThenBy(o => NameOrder.Key(o.Person!.FirstName)).ThenBy(o => o.PersonId).ThenBy(o => o.Topic!.SortOrder).ThenBy(o => o.Id)
             .Select(o => new OfferDto(o.Id, o.RoundId, o.PersonId, o.Person!.LastName + " " + o.Person.FirstName + (o.Person.MiddleName == null ? "" : " " + o.Person.MiddleName),
                 o.TopicId, o.Topic!.Name, o.Level, o.Experience, o.Source, o.UpdatedAt));
 
     private static IQueryable<NeedDto> NeedsQuery(AppDbContext db, int? roundId, int? topicId, int? personId) =>
         db.Needs.AsNoTracking()
             .Where(n => (roundId == null || n.RoundId == roundId) && (topicId == null || n.TopicId == topicId) && (personId == null || n.PersonId == personId))
-            .OrderBy(n => n.Person!.LastName).ThenBy(n => n.Person!.FirstName).ThenBy(n => n.PersonId).ThenBy(n => n.Topic!.SortOrder).ThenBy(n => n.Id)
+            .OrderBy(n => NameOrder.Key(n.Person!.LastName)).ThenBy(n => NameOrder.Key(n.Person!.FirstName)).ThenBy(n => n.PersonId).ThenBy(n => n.Topic!.SortOrder).ThenBy(n => n.Id)
             .Select(n => new NeedDto(n.Id, n.RoundId, n.PersonId, n.Person!.LastName + " " + n.Person.FirstName + (n.Person.MiddleName == null ? "" : " " + n.Person.MiddleName),
                 n.TopicId, n.Topic!.Name, n.Priority, n.Comment, n.Source, n.UpdatedAt));
 

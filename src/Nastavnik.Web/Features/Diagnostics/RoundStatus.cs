@@ -27,7 +27,7 @@ public static class RoundStatus
     public static async Task<Summary> LoadAsync(AppDbContext db, int roundId, string? show, string? q, CancellationToken ct, string? dept = null, int page = 1)
     {
         var people = await db.People.AsNoTracking().Where(p => !p.IsArchived && p.Kind == PersonKind.Teacher)
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id)
+            .OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName)).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Department, p.Consent, p.SearchText })
             .ToListAsync(ct);
         var responses = await db.RoundResponses.AsNoTracking().Where(r => r.RoundId == roundId)

@@ -66,7 +66,7 @@ public static class MeetingCalendar
         // A feed has no signed-in user: its meetings were chosen by the token; otherwise the participants pass their filter.
         var participants = feed ? db.MeetingParticipants.IgnoreQueryFilters() : db.MeetingParticipants;
         var people = (await participants.Where(p => ids.Contains(p.MeetingId))
-                .OrderBy(p => p.PairId != null).ThenBy(p => p.Person!.LastName)
+                .OrderBy(p => p.PairId != null).ThenBy(p => NameOrder.Key(p.Person!.LastName))
                 .Select(p => new { p.MeetingId, p.Person!.LastName, p.Person.FirstName, p.Person.MiddleName }).ToListAsync(ct))
             .ToLookup(p => p.MeetingId, p => PersonName.Full(p.LastName, p.FirstName, p.MiddleName));
         return rows.Select(r => new IcsMeeting(r.Id, r.Kind, r.StartsAt, r.DurationMinutes, r.Place, r.OnlineLink, r.Agenda, r.Status, r.Version,

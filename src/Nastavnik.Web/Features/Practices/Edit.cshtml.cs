@@ -89,7 +89,7 @@ public class EditModel(AppDbContext db, PracticeCommands commands, PracticeQueri
         if (IsManager)
         {
             var people = await db.People.AsNoTracking().Where(p => (!p.IsArchived && p.ErasedAt == null) || p.Id == Input.AuthorId)
-                .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToListAsync(ct);
+                .OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName }).ToListAsync(ct);
             People = people.Select(p => new PersonChoice(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName))).ToList();
         }
         return Page();

@@ -66,6 +66,6 @@ public class EditModel(AppDbContext db, ProgramCommands commands, TimeProvider c
 
     private async Task LoadStaffAsync(CancellationToken ct) =>
         Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived)
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName)
+            .OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName))
             .Select(p => new StaffOption(p.Id, p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName))).ToListAsync(ct);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Programs;
 
@@ -72,7 +73,7 @@ public class EventModel(AppDbContext db, ProgramCommands commands) : PageModel
         var stages = await db.RoadmapStages.AsNoTracking().Where(s => s.ProgramId == programId).OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Title }).ToListAsync(ct);
         Stages = stages.Select((s, i) => new Option(s.Id, $"Этап {i + 1}. {s.Title}")).ToList();
-        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName)
+        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName))
             .Select(p => new Option(p.Id, p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName))).ToListAsync(ct);
         return true;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Programs;
 
@@ -56,10 +57,10 @@ public class EventPeopleModel(AppDbContext db, EventParticipationCommands comman
         var ev = await db.RoadmapEvents.AsNoTracking().Where(e => e.Id == eventId).Select(e => new { e.Id, e.ProgramId, e.Title }).FirstOrDefaultAsync(ct);
         if (ev is null) return false;
         (EventId, ProgramId, Title) = (ev.Id, ev.ProgramId, ev.Title);
-        Rows = await db.EventParticipants.Where(x => x.EventId == eventId).OrderBy(x => x.Person!.LastName).ThenBy(x => x.Person!.FirstName)
+        Rows = await db.EventParticipants.Where(x => x.EventId == eventId).OrderBy(x => NameOrder.Key(x.Person!.LastName)).ThenBy(x => NameOrder.Key(x.Person!.FirstName))
             .Select(x => new Row(x.PersonId, x.Person!.LastName + " " + x.Person.FirstName + (x.Person.MiddleName == null ? "" : " " + x.Person.MiddleName),
                 x.Person.Department, x.Attended)).ToListAsync(ct);
-        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+        Staff = await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName))
             .Select(p => new Option(p.Id, p.LastName + " " + p.FirstName + (p.MiddleName == null ? "" : " " + p.MiddleName))).ToListAsync(ct);
         Departments = await db.People.Where(p => !p.IsArchived && p.Department != null).Select(p => p.Department!).Distinct().OrderBy(d => d).ToListAsync(ct);
         return true;

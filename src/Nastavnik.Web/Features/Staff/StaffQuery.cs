@@ -35,13 +35,13 @@ public sealed class StaffFilter
         }
         return Sort switch
         {
-            "-name" => people.OrderByDescending(p => p.LastName).ThenByDescending(p => p.FirstName).ThenByDescending(p => p.Id),
-            "dept" => people.OrderBy(p => p.Department).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-            "exp" => people.OrderBy(p => p.ExperienceYears).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-            "-exp" => people.OrderByDescending(p => p.ExperienceYears).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-            "age" => people.OrderByDescending(p => p.BirthYear).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-            "-age" => people.OrderBy(p => p.BirthYear).ThenBy(p => p.LastName).ThenBy(p => p.Id),
-            _ => people.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id),
+            "-name" => people.OrderByDescending(p => NameOrder.Key(p.LastName)).ThenByDescending(p => NameOrder.Key(p.FirstName)).ThenByDescending(p => p.Id),
+            "dept" => people.OrderBy(p => p.Department).ThenBy(p => NameOrder.Key(p.LastName)).ThenBy(p => p.Id),
+            "exp" => people.OrderBy(p => p.ExperienceYears).ThenBy(p => NameOrder.Key(p.LastName)).ThenBy(p => p.Id),
+            "-exp" => people.OrderByDescending(p => p.ExperienceYears).ThenBy(p => NameOrder.Key(p.LastName)).ThenBy(p => p.Id),
+            "age" => people.OrderByDescending(p => p.BirthYear).ThenBy(p => NameOrder.Key(p.LastName)).ThenBy(p => p.Id),
+            "-age" => people.OrderBy(p => p.BirthYear).ThenBy(p => NameOrder.Key(p.LastName)).ThenBy(p => p.Id),
+            _ => people.OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName)).ThenBy(p => p.Id),
         };
     }
 

@@ -45,7 +45,7 @@ public class IndexModel(AppDbContext db, SchoolDetailsCommands commands) : PageM
     }
 
     private async Task LoadStaffAsync(CancellationToken ct) =>
-        Staff = (await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName)
+        Staff = (await db.People.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName))
             .Select(p => new { p.Id, p.LastName, p.FirstName, p.MiddleName, p.Position }).ToListAsync(ct))
             .Select(p => new Option(p.Id, PersonName.Full(p.LastName, p.FirstName, p.MiddleName) + (p.Position is null ? "" : $" ({p.Position})"))).ToList();
 }

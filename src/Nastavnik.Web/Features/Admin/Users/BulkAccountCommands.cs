@@ -4,6 +4,7 @@ using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Staff;
 using Nastavnik.Web.Files;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Admin.Users;
 
@@ -46,7 +47,7 @@ public sealed class BulkAccountCommands(AppDbContext db, SlipStore slips)
         var created = new List<IssuedAccount>();
         var refused = new List<RefusedPerson>();
         var already = 0;
-        foreach (var p in chosen.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.MiddleName).ThenBy(p => p.Id))
+        foreach (var p in chosen.OrderBy(p => NameOrder.Key(p.LastName)).ThenBy(p => NameOrder.Key(p.FirstName)).ThenBy(p => NameOrder.Key(p.MiddleName)).ThenBy(p => p.Id))
         {
             var name = Text.PersonName.Full(p.LastName, p.FirstName, p.MiddleName);
             if (withAccount.Contains(p.Id)) { already++; continue; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Hosting;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Admin.Users;
 
@@ -27,7 +28,7 @@ public class IndexModel(AppDbContext db, AccountCommands accounts, TimeProvider 
     private async Task Load(CancellationToken ct)
     {
         var schoolId = db.School.SchoolId;
-        var list = await db.Users.AsNoTracking().Where(u => u.SchoolId == schoolId).OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var list = await db.Users.AsNoTracking().Where(u => u.SchoolId == schoolId).OrderBy(u => NameOrder.Key(u.DisplayName)).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         Users = list.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.PersonId,

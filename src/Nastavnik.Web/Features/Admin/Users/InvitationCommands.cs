@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Nastavnik.Web.Data;
 using Nastavnik.Web.Features.Account;
 using Nastavnik.Web.Features.Notifications;
+using Nastavnik.Web.Text;
 
 namespace Nastavnik.Web.Features.Admin.Users;
 
@@ -37,7 +38,7 @@ public sealed class InvitationCommands(AppDbContext db, SlipStore slips, IOption
     public async Task<List<NotSignedIn>> NotSignedInAsync(int schoolId, CancellationToken ct)
     {
         var rows = await db.Users.AsNoTracking().Where(u => u.SchoolId == schoolId && (u.PasswordHash == null || u.MustChangePassword))
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email }).ToListAsync(ct);
+            .OrderBy(u => NameOrder.Key(u.DisplayName)).Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var codes = await db.SignInCodes.AsNoTracking().Where(c => ids.Contains(c.UserId) && c.Kind == SignInCodeKind.OneTimeCode && c.UsedAt == null && c.RevokedAt == null)
             .Select(c => new { c.UserId, c.ExpiresAt }).ToListAsync(ct);
@@ -54,7 +55,7 @@ public sealed class InvitationCommands(AppDbContext db, SlipStore slips, IOption
         if (!MailConfigured) return CommandError.Invalid(NoMail);
         var query = db.Users.Where(u => u.SchoolId == schoolId);
         query = userIds is null ? query.Where(u => u.PasswordHash == null || u.MustChangePassword) : query.Where(u => userIds.Contains(u.Id));
-        var users = await query.OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var users = await query.OrderBy(u => NameOrder.Key(u.DisplayName)).ToListAsync(ct);
         if (userIds is not null && users.Count != userIds.Distinct().Count()) return CommandError.NotFound("Учётная запись не найдена.");
         var ids = users.Select(u => u.Id).ToList();
         var now = db.Clock.UtcTime();
