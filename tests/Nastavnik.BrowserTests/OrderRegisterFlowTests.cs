@@ -8,7 +8,7 @@ namespace Nastavnik.BrowserTests;
 
 /// <summary>
 /// The year's paper trail in the browser (issue 14): the curator approves the demo's pairs, downloads the order fixing them, registers
-/// it with the school's number; the two demo teachers (a pair among them) acknowledge it on their home page, on a desktop and a phone;
+/// it with the school's number and, once signed, attaches the scan; the two demo teachers (a pair among them) acknowledge it on their home page, on a desktop and a phone;
 /// the curator downloads the acknowledgement sheet and it names both with the time they confirmed; at the end of the year the curator
 /// downloads the program's final report and compiles the collection of the practice bank's materials.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed class OrderRegisterFlowTests(AppServer app)
         await DownloadPairsOrderAsync(curator);
         var number = $"{Random.Shared.Next(100, 999)}-о";
         var orderId = await RegisterPairsOrderAsync(curator, number);
+        await SignWithScanAsync(curator, orderId);
 
         await AcknowledgeOnHomeAsync("teacher", orderId, 1440);
         await AcknowledgeOnHomeAsync("teacher2", orderId, 375);
@@ -119,9 +120,21 @@ public sealed class OrderRegisterFlowTests(AppServer app)
         var registered = page.Locator($"[data-testid^=registered-]:has-text('Приказ № {number} от')");
         await Expect(registered.Locator("[data-testid=acknowledged]")).ToContainTextAsync("Ознакомлены: 0 из");
         await Expect(registered.Locator("[data-testid=status]")).ToHaveTextAsync("Проект");
+        await Expect(registered.Locator("[data-testid=acknowledged]")).ToContainTextAsync("педагоги увидят приказ, когда он будет отмечен подписанным");
         await app.ShotAsync(page, "orders-1440-register");
         var id = (await registered.GetAttributeAsync("data-testid"))!["registered-".Length..];
         return int.Parse(id, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The director has signed the paper: the curator attaches its scan, and only then the teachers see the order.</summary>
+    private static async Task SignWithScanAsync(IPage page, int orderId)
+    {
+        var registered = page.Locator($"[data-testid=registered-{orderId}]");
+        await registered.Locator("[data-testid=scan-file]").SetInputFilesAsync(new FilePayload
+        { Name = "Приказ подписанный.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n% signed\n"u8.ToArray() });
+        await registered.Locator("[data-testid=sign]").ClickAsync();
+        await Expect(page.Locator($"[data-testid=registered-{orderId}] [data-testid=status]")).ToHaveTextAsync("Подписан");
+        await Expect(page.Locator($"[data-testid=registered-{orderId}] [data-testid=scan]")).ToContainTextAsync("Приказ подписанный.pdf");
     }
 
     private async Task AcknowledgeOnHomeAsync(string login, int orderId, int width)

@@ -52,13 +52,15 @@ public partial class AppDbContext
 
         ApplyPairWorkFilters(b);
 
-        // A registered order and its files: the managers, and the people it concerns (those with an acknowledgement of it). An
-        // acknowledgement: the managers and its own person; the sheet of who confirmed is the managers'.
+        // A registered order and its files: the managers, and, once it is signed, the people it concerns (those with an
+        // acknowledgement of it): a draft may still change, so nobody is asked to read it. An acknowledgement: the managers and its
+        // own person; the sheet of who confirmed is the managers'.
         b.Entity<OrderAcknowledgement>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager || x.PersonId == ViewerPersonId);
         b.Entity<RegisteredOrder>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager
-            || Set<OrderAcknowledgement>().Any(a => a.OrderId == x.Id && a.PersonId == ViewerPersonId));
+            || (x.Status == RegisteredOrderStatus.Signed && Set<OrderAcknowledgement>().Any(a => a.OrderId == x.Id && a.PersonId == ViewerPersonId)));
         b.Entity<RegisteredOrderFile>().HasQueryFilter(PrivacyFilter, x => TenantId == null || IsSchoolManager
-            || Set<OrderAcknowledgement>().Any(a => a.OrderId == x.OrderId && a.PersonId == ViewerPersonId));
+            || (Set<RegisteredOrder>().Any(o => o.Id == x.OrderId && o.Status == RegisteredOrderStatus.Signed)
+                && Set<OrderAcknowledgement>().Any(a => a.OrderId == x.OrderId && a.PersonId == ViewerPersonId)));
         ApplySurveyFilters(b);
 
         // A contact the teacher keeps for the administration is not shown to colleagues, nor any contact of someone who is not a

@@ -134,7 +134,23 @@ public abstract class OrderRegisterTests(AppFixture app)
         var row = (await (await curator.PostAsJsonAsync($"/api/v1/programs/{c.ProgramId}/orders/register",
             new { Code = "pairs-order", Number = "15-о", Date = "2026-10-05" })).Content.ReadFromJsonAsync<OrderRegister.Row>(Json))!;
 
+        // A draft (registered, not yet signed) may still change: nobody it concerns sees it or can confirm it yet.
         var concerned = await c.School.TeacherAsync(0);
+        (await concerned.GetStringAsync("/")).ShouldNotContain($"my-order-{row.Id}");
+        (await concerned.GetAsync($"/Documents/Order/{row.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await concerned.GetAsync($"/Documents/Order/{row.Id}?handler=File")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await concerned.PostAsync($"/api/v1/orders/{row.Id}/acknowledge", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await AsCurator(c, s => s.Get<AcknowledgementCommands>().ConfirmAsync(row.Id)))
+            .Error.ShouldBeRefusal(ErrorKind.Invalid, "Приказ ещё не подписан.", "Ознакомиться с приказом можно после того, как его подпишут и отметят подписанным.");
+        (await app.WithDb(db => db.OrderAcknowledgements.CountAsync(a => a.OrderId == row.Id && a.ConfirmedAt != null))).ShouldBe(0);
+        using (var scan = new MultipartFormDataContent())
+        {
+            scan.Add(new ByteArrayContent("%PDF-1.4\n% signed order\n"u8.ToArray()), "scan", "Приказ 15-о.pdf");
+            using var sign = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/programs/{c.ProgramId}/orders/register/{row.Id}/sign") { Content = scan };
+            sign.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{row.Version}\""));
+            (await curator.SendAsync(sign)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
         var home = await concerned.GetStringAsync("/");
         home.ShouldContain($"data-testid=\"my-order-{row.Id}\"");
         home.ShouldContain("Приказ № 15-о от 05.10.2026");

@@ -35,7 +35,8 @@ public sealed class AcknowledgementCommands(AppDbContext db, PairDocuments pairs
     {
         var since = db.Clock.UtcTime().AddDays(-30);
         var rows = await db.OrderAcknowledgements.AsNoTracking().Where(a => a.PersonId == personId && (a.ConfirmedAt == null || a.ConfirmedAt >= since))
-            .Join(db.RegisteredOrders, a => a.OrderId, o => o.Id, (a, o) => new MyOrder(o.Id, o.Title, o.Number, o.Date, a.ConfirmedAt))
+            .Join(db.RegisteredOrders.Where(o => o.Status == RegisteredOrderStatus.Signed), a => a.OrderId, o => o.Id,
+                (a, o) => new MyOrder(o.Id, o.Title, o.Number, o.Date, a.ConfirmedAt))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.ConfirmedAt is not null).ThenByDescending(r => r.Date).ThenByDescending(r => r.OrderId).ToList();
     }
@@ -43,11 +44,13 @@ public sealed class AcknowledgementCommands(AppDbContext db, PairDocuments pairs
     /// <summary>The signed-in person confirms they have read the order; the first confirmation's time stays.</summary>
     public async Task<CommandResult<DateTime>> ConfirmAsync(int orderId, CancellationToken ct = default)
     {
+        var status = await db.RegisteredOrders.Where(o => o.Id == orderId).Select(o => (RegisteredOrderStatus?)o.Status).FirstOrDefaultAsync(ct);
+        if (status is null) return CommandError.NotFound("Приказ не найден.");
+        // Only the managers see a draft at all; they too confirm only what has been signed.
+        if (status != RegisteredOrderStatus.Signed)
+            return CommandError.Invalid("Приказ ещё не подписан.", "Ознакомиться с приказом можно после того, как его подпишут и отметят подписанным.");
         var ack = await db.OrderAcknowledgements.FirstOrDefaultAsync(a => a.OrderId == orderId && a.PersonId == db.School.PersonId, ct);
-        if (ack is null)
-            return await db.RegisteredOrders.AnyAsync(o => o.Id == orderId, ct)
-                ? CommandError.Forbidden("Вас нет в листе ознакомления с этим приказом.")
-                : CommandError.NotFound("Приказ не найден.");
+        if (ack is null) return CommandError.Forbidden("Вас нет в листе ознакомления с этим приказом.");
         if (ack.ConfirmedAt is null)
         {
             ack.ConfirmedAt = db.Clock.UtcTime();

@@ -36,7 +36,7 @@ public class RegisterModel(AppDbContext db, OrderRegister register, TimeProvider
             error.AddTo(ModelState);
             return Page();
         }
-        TempData["Flash"] = $"Приказ № {result.Value!.Number} зарегистрирован. Педагоги, которых он касается, увидят его на главной странице.";
+        TempData["Flash"] = $"Приказ № {result.Value!.Number} зарегистрирован. Когда его подпишут, приложите скан: тогда педагоги, которых он касается, увидят его на главной странице.";
         return RedirectToPage(new { programId });
     }
 
@@ -46,7 +46,7 @@ public class RegisterModel(AppDbContext db, OrderRegister register, TimeProvider
         var result = problem is not null ? CommandError.Invalid("Скан не принят.", problem) : await register.SignAsync(orderId, version, name, content, ct);
         if (result.Error is { Kind: ErrorKind.NotFound }) return NotFound();
         if (result.Error is { } error) TempData["Error"] = error.FullText;
-        else TempData["Flash"] = $"Приказ № {result.Value!.Number} отмечен подписанным, скан приложен.";
+        else TempData["Flash"] = $"Приказ № {result.Value!.Number} отмечен подписанным, скан приложен. Педагоги, которых он касается, видят его на главной странице и отмечают ознакомление.";
         return RedirectToPage(new { programId });
     }
 
