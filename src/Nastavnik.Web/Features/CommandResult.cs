@@ -46,3 +46,27 @@ public sealed record CommandResult<T>(T? Value, CommandError? Error)
     public static implicit operator CommandResult<T>(T value) => new(value, null);
     public static implicit operator CommandResult<T>(CommandError error) => new(default, error);
 }
+
+/// <summary>The save of a command that edits a versioned record.</summary>
+public static class CommandSave
+{
+    /// <summary>
+    /// Saves; when another user's edit came first (a stale version, or with <paramref name="raceOnUniqueIndex"/> a unique index two
+    /// writers both took) nothing is kept, the tracked changes are dropped and <paramref name="staleMessage"/> is the refusal.
+    /// </summary>
+    public static async Task<CommandError?> SaveOrStaleAsync(this Data.AppDbContext db, string staleMessage, CancellationToken ct,
+        bool raceOnUniqueIndex = false)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+            when (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || (raceOnUniqueIndex && Data.DbErrors.IsUniqueViolation(e)))
+        {
+            db.ChangeTracker.Clear();
+            return CommandError.Stale(staleMessage);
+        }
+    }
+}

@@ -35,19 +35,19 @@ public sealed class PartnerCommands(AppDbContext db)
     {
         var partner = await db.ProgramPartners.FirstOrDefaultAsync(p => p.Id == partnerId, ct);
         if (partner is null) return CommandError.NotFound("Партнёр не найден.");
-        if (partner.Version != version) return Stale();
+        if (partner.Version != version) return CommandError.Stale(StaleMessage);
         if (Check(input) is { } invalid) return invalid;
         Apply(partner, input);
-        return await SaveAsync(ct) is { } stale ? stale : partner;
+        return await db.SaveOrStaleAsync(StaleMessage, ct) is { } stale ? stale : partner;
     }
 
     public async Task<CommandResult> DeleteAsync(int partnerId, int version, CancellationToken ct = default)
     {
         var partner = await db.ProgramPartners.FirstOrDefaultAsync(p => p.Id == partnerId, ct);
         if (partner is null) return CommandError.NotFound("Партнёр не найден.");
-        if (partner.Version != version) return Stale();
+        if (partner.Version != version) return CommandError.Stale(StaleMessage);
         db.ProgramPartners.Remove(partner);
-        return await SaveAsync(ct) is { } stale ? stale : CommandResult.Success;
+        return await db.SaveOrStaleAsync(StaleMessage, ct) is { } stale ? stale : CommandResult.Success;
     }
 
     private static CommandError? Check(PartnerInput input)
@@ -72,20 +72,5 @@ public sealed class PartnerCommands(AppDbContext db)
         p.Contribution = RussianText.Clean(input.Contribution)!;
     }
 
-    private static CommandError Stale() =>
-        CommandError.Stale("Запись о партнёре только что изменил другой пользователь. Обновите страницу и повторите.");
-
-    private async Task<CommandError?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-    }
+    private const string StaleMessage = "Запись о партнёре только что изменил другой пользователь. Обновите страницу и повторите.";
 }

@@ -47,7 +47,7 @@ public sealed partial class TemplateStore
         }
         var schoolId = SchoolId;
         var row = await db.SchoolTemplates.FirstOrDefaultAsync(t => t.SchoolId == schoolId && t.Code == code, ct);
-        if (row is null && version is not null || row is not null && row.Version != version) return Stale();
+        if (row is null && version is not null || row is not null && row.Version != version) return CommandError.Stale(StaleMessage);
         if (row is null)
         {
             row = new SchoolTemplate { SchoolId = schoolId, Code = code, Content = content, FileName = name, UploadedBy = by };
@@ -60,7 +60,7 @@ public sealed partial class TemplateStore
             row.UploadedBy = by;
         }
         row.UploadedAt = db.Clock.UtcTime();
-        if (await SaveAsync(ct) is { } error) return error;
+        if (await db.SaveOrStaleAsync(StaleMessage, ct, raceOnUniqueIndex: true) is { } error) return error;
         await AuditEvents.RecordAsync(db, schoolId, by, "SchoolTemplate", "upload", new { code, file = name }, ct);
         return new OwnTemplate(row.Code, row.FileName, row.UploadedBy, row.UploadedAt, row.Version);
     }
@@ -70,32 +70,13 @@ public sealed partial class TemplateStore
     {
         var schoolId = SchoolId;
         var row = await db.SchoolTemplates.FirstOrDefaultAsync(t => t.SchoolId == schoolId && t.Code == code, ct);
-        if (row is null || row.Version != version) return Stale();
+        if (row is null || row.Version != version) return CommandError.Stale(StaleMessage);
         db.SchoolTemplates.Remove(row);
-        if (await SaveAsync(ct) is { } error) return error;
+        if (await db.SaveOrStaleAsync(StaleMessage, ct, raceOnUniqueIndex: true) is { } error) return error;
         await AuditEvents.RecordAsync(db, schoolId, by, "SchoolTemplate", "reset", new { code, file = row.FileName }, ct);
         return CommandResult.Success;
     }
 
-    private static CommandError Stale() =>
-        CommandError.Stale("Шаблон этого документа только что изменил другой пользователь. Обновите страницу, проверьте текущий шаблон и повторите.");
-
-    private async Task<CommandError?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-    }
+    private const string StaleMessage =
+        "Шаблон этого документа только что изменил другой пользователь. Обновите страницу, проверьте текущий шаблон и повторите.";
 }

@@ -74,7 +74,7 @@ public sealed class AgreementCommands(AppDbContext db, PairDocuments documents, 
         var wasAccepted = agreement.MentorAcceptedAt is not null || agreement.MenteeAcceptedAt is not null;
         input.ApplyTo(agreement);
         (agreement.MentorAcceptedAt, agreement.MentorAcceptedBy, agreement.MenteeAcceptedAt, agreement.MenteeAcceptedBy) = (null, null, null, null);
-        if (await SaveAsync(ct) is { } stale) return stale;
+        if (await db.SaveOrStaleAsync(StaleMessage, ct) is { } stale) return stale;
         return (agreement, wasAccepted
             ? "Договор сохранён. Условия изменились, поэтому принятие договора наставником и наставляемым снято: обоим нужно принять его заново."
             : "Договор сохранён.");
@@ -96,7 +96,7 @@ public sealed class AgreementCommands(AppDbContext db, PairDocuments documents, 
         var now = db.Clock.UtcTime();
         if (pair.MentorId == me) (agreement.MentorAcceptedAt, agreement.MentorAcceptedBy) = (now, name);
         if (pair.MenteeId == me) (agreement.MenteeAcceptedAt, agreement.MenteeAcceptedBy) = (now, name);
-        if (await SaveAsync(ct) is { } stale) return stale;
+        if (await db.SaveOrStaleAsync(StaleMessage, ct) is { } stale) return stale;
         return agreement;
     }
 
@@ -147,19 +147,8 @@ public sealed class AgreementCommands(AppDbContext db, PairDocuments documents, 
         return Task.FromResult<CommandError?>(null);
     }
 
-    private async Task<CommandError?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return CommandError.Stale("Договор одновременно изменил другой пользователь. Ваш текст остался в форме: сверьте его с новой редакцией и сохраните снова.");
-        }
-    }
+    private const string StaleMessage =
+        "Договор одновременно изменил другой пользователь. Ваш текст остался в форме: сверьте его с новой редакцией и сохраните снова.";
 }
 
 /// <summary>Default terms from the model regulations on mentoring of teachers (seed 002).</summary>
